@@ -1,5 +1,6 @@
 package dev.leadrouter.lead;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * encode which of the first fifteen are upper-case, so that the 18-character form survives tools
  * that ignore case. Ids are compared on that form.
  */
-public record SalesforceId(String value) {
+public record SalesforceId(@JsonValue String value) {
 
   private static final Pattern SHAPE = Pattern.compile("[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?");
   private static final String CHECKSUM_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";

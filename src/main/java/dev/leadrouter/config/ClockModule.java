@@ -1,0 +1,29 @@
+package dev.leadrouter.config;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * Binds the clock every stage reads time from. This is the only place the system clock is chosen;
+ * tests and dry runs bind a fixed or simulated clock instead.
+ */
+public final class ClockModule extends AbstractModule {
+
+  private final Clock clock;
+
+  public ClockModule() {
+    this(Clock.systemUTC());
+  }
+
+  public ClockModule(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Provides
+  @Singleton
+  Clock clock() {
+    return clock;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.leadrouter.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.google.common.hash.Hashing;
+import dev.leadrouter.route.RuleSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Loads a rule set from a YAML file (for development, golden tests and dry runs). The file has the
+ * shape of {@link RuleSetDocument}; see {@code config/rules.example.yaml}.
+ */
+public final class YamlRuleSetLoader {
+
+  private final ObjectMapper yaml =
+      new ObjectMapper(new YAMLFactory())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+  private final RuleSetAssembler assembler = new RuleSetAssembler();
+
+  /**
+   * @throws InvalidRuleSetException when the file cannot be read as a rule set or is invalid
+   */
+  public RuleSet load(Path file) {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException("cannot read rule file " + file, unreadable);
+    }
+    RuleSetDocument doc;
+    try {
+      doc = yaml.readValue(content, RuleSetDocument.class);
+    } catch (JsonProcessingException malformed) {
+      throw new InvalidRuleSetException(file.toString(), List.of(problem(malformed)));
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException("cannot read rule file " + file, unreadable);
+    }
+    if (doc == null) {
+      throw new InvalidRuleSetException(
+          file.toString(), List.of(new RuleSetProblem("rule set", "(file)", "the file is empty")));
+    }
+    String fallbackVersion =
+        file.getFileName() + "@" + Hashing.sha256().hashBytes(content).toString().substring(0, 12);
+    return assembler.assemble(doc, file.toString(), fallbackVersion);
+  }
+
+  private static RuleSetProblem problem(JsonProcessingException malformed) {
+    String where =
+        malformed.getLocation() == null
+            ? "(file)"
+            : "line "
+                + malformed.getLocation().getLineNr()
+                + ", column "
+                + malformed.getLocation().getColumnNr();
+    String path = "(file)";
+    if (malformed instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      path =
+          mapping.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getFieldName() != null
+                          ? ref.getFieldName()
+                          : "[" + (ref.getIndex() + 1) + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+    }
+    String message =
+        malformed instanceof UnrecognizedPropertyException unknown
+            ? "unknown setting '" + unknown.getPropertyName() + "'"
+            : malformed.getOriginalMessage();
+    return new RuleSetProblem("rule set at " + where, path, message);
+  }
+}

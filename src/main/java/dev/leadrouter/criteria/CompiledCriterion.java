@@ -1,0 +1,105 @@
+package dev.leadrouter.criteria;
+
+import dev.leadrouter.lead.FieldSource;
+import java.util.List;
+
+/**
+ * A criterion prepared once for fast, allocation-free evaluation: field name lower-cased, numbers
+ * parsed ahead of time.
+ */
+final class CompiledCriterion {
+
+  private final Criterion criterion;
+  private final String field;
+  private final String[] values;
+  private final double[] numbers;
+  private final boolean allNumeric;
+
+  CompiledCriterion(Criterion criterion) {
+    this.criterion = criterion;
+    this.field = criterion.lowerField();
+    List<String> raw = criterion.values();
+    this.values = raw.stream().map(String::trim).toArray(String[]::new);
+    this.numbers = new double[values.length];
+    boolean numeric = values.length > 0;
+    for (int i = 0; i < values.length; i++) {
+      Double parsed = NumberText.parse(values[i]);
+      numeric &= parsed != null;
+      numbers[i] = parsed == null ? Double.NaN : parsed;
+    }
+    this.allNumeric = numeric;
+  }
+
+  Criterion criterion() {
+    return criterion;
+  }
+
+  String read(FieldSource lead) {
+    return lead.get(field);
+  }
+
+  boolean test(String actual) {
+    boolean blank = actual == null || actual.isBlank();
+    return switch (criterion.operator()) {
+      case IS_BLANK -> blank;
+      case IS_NOT_BLANK -> !blank;
+      case EQUALS, IN -> !blank && equalsAny(actual);
+      case NOT_EQUALS, NOT_IN -> blank || !equalsAny(actual);
+      case CONTAINS -> !blank && containsAny(actual);
+      case STARTS_WITH -> !blank && startsWithAny(actual);
+      case GREATER_THAN -> !blank && compareToFirst(actual) > 0;
+      case LESS_THAN -> !blank && compareToFirst(actual) < 0;
+    };
+  }
+
+  private boolean equalsAny(String actual) {
+    String trimmed = actual.strip();
+    Double number = allNumeric ? NumberText.parse(trimmed) : null;
+    for (int i = 0; i < values.length; i++) {
+      if (number != null ? number == numbers[i] : values[i].equalsIgnoreCase(trimmed)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean containsAny(String actual) {
+    for (String value : values) {
+      if (containsIgnoreCase(actual, value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean startsWithAny(String actual) {
+    for (String value : values) {
+      if (actual.regionMatches(true, 0, value, 0, value.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int compareToFirst(String actual) {
+    if (values.length == 0) {
+      return 0;
+    }
+    String trimmed = actual.strip();
+    Double number = allNumeric ? NumberText.parse(trimmed) : null;
+    if (number != null) {
+      return Double.compare(number, numbers[0]);
+    }
+    return trimmed.compareToIgnoreCase(values[0]);
+  }
+
+  private static boolean containsIgnoreCase(String text, String part) {
+    int last = text.length() - part.length();
+    for (int start = 0; start <= last; start++) {
+      if (text.regionMatches(true, start, part, 0, part.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

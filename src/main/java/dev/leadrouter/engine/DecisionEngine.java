@@ -1,0 +1,138 @@
+package dev.leadrouter.engine;
+
+import com.google.inject.Inject;
+import dev.leadrouter.normalize.LeadNormalizer;
+import dev.leadrouter.normalize.NormalizationIssue;
+import dev.leadrouter.normalize.NormalizedLead;
+import dev.leadrouter.route.Decision;
+import dev.leadrouter.route.LeadRouter;
+import dev.leadrouter.route.Owner;
+import dev.leadrouter.route.ReasonCode;
+import dev.leadrouter.route.RoutingRequest;
+import dev.leadrouter.route.RoutingState;
+import dev.leadrouter.route.RuleSet;
+import dev.leadrouter.score.LeadScore;
+import dev.leadrouter.score.LeadScorer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pure decision path for one lead: normalize, score, route. No I/O; the same code serves the
+ * worker, dry runs, golden tests and benchmarks.
+ */
+public final class DecisionEngine {
+
+  private static final Logger log = LoggerFactory.getLogger(DecisionEngine.class);
+
+  private final LeadNormalizer normalizer;
+  private final LeadScorer scorer;
+  private final LeadRouter router;
+  private final Clock clock;
+
+  @Inject
+  public DecisionEngine(
+      LeadNormalizer normalizer, LeadScorer scorer, LeadRouter router, Clock clock) {
+    this.normalizer = normalizer;
+    this.scorer = scorer;
+    this.router = router;
+    this.clock = clock;
+  }
+
+  /**
+   * Decides without changing {@code state}; the decision carries the state changes to commit. Never
+   * throws for anything about the lead: a failure inside routing still yields the catch-all queue,
+   * with reason {@link ReasonCode#ROUTING_ERROR}.
+   */
+  public Decision decide(RuleSet ruleSet, LeadInput input, RoutingState state) {
+    try {
+      NormalizedLead lead = normalizer.normalize(input.lead());
+      LeadScore score = scorer.score(lead, ruleSet.scoring());
+      RoutingRequest request =
+          new RoutingRequest(
+              input.lead().id(),
+              lead,
+              score,
+              input.account(),
+              input.duplicate(),
+              reasons(lead),
+              snapshot(lead, score));
+      return router.decide(ruleSet, request, state);
+    } catch (RuntimeException bug) {
+      // A bug must not strand a lead: it goes to the catch-all, and the log says which lead.
+      log.error(
+          "routing failed for lead {}; sending it to the catch-all queue", input.lead().id(), bug);
+      Owner catchAll = ruleSet.queueOwner(ruleSet.policy().catchAllQueue());
+      return new Decision(
+          input.lead().id(),
+          catchAll,
+          null,
+          List.of(ReasonCode.ROUTING_ERROR, ReasonCode.CATCH_ALL),
+          List.of(),
+          List.of(),
+          Map.of(),
+          LeadScore.NONE,
+          input.account(),
+          null,
+          false,
+          clock.instant(),
+          ruleSet.version(),
+          List.of());
+    }
+  }
+
+  /** Decides and commits the decision's rotation and load changes to {@code state}. */
+  public Decision decideAndRecord(RuleSet ruleSet, LeadInput input, RoutingState state) {
+    synchronized (state) {
+      Decision decision = decide(ruleSet, input, state);
+      state.apply(decision.stateChanges());
+      return decision;
+    }
+  }
+
+  private static List<ReasonCode> reasons(NormalizedLead lead) {
+    if (lead.issues().isEmpty()) {
+      return List.of();
+    }
+    List<ReasonCode> reasons = new ArrayList<>(lead.issues().size());
+    for (NormalizationIssue issue : lead.issues()) {
+      reasons.add(
+          switch (issue) {
+            case COUNTRY_UNKNOWN -> ReasonCode.COUNTRY_UNKNOWN;
+            case STATE_UNKNOWN -> ReasonCode.STATE_UNKNOWN;
+            case PHONE_INVALID -> ReasonCode.PHONE_INVALID;
+            case EMAIL_INVALID -> ReasonCode.EMAIL_INVALID;
+            case WEBSITE_INVALID -> ReasonCode.WEBSITE_INVALID;
+            case FREE_MAIL_DOMAIN -> ReasonCode.FREE_MAIL_DOMAIN;
+            case VALUE_TRUNCATED -> ReasonCode.VALUE_TRUNCATED;
+          });
+    }
+    return reasons;
+  }
+
+  /** The canonical values routing worked from, kept with the decision for the routing log. */
+  private static Map<String, String> snapshot(NormalizedLead lead, LeadScore score) {
+    Map<String, String> inputs = new LinkedHashMap<>();
+    putIfPresent(inputs, "CountryCode", lead.countryCode());
+    putIfPresent(inputs, "StateCode", lead.stateCode());
+    putIfPresent(inputs, "EmailDomain", lead.emailDomain());
+    putIfPresent(inputs, "WebsiteDomain", lead.websiteDomain());
+    putIfPresent(inputs, "CompanyKey", lead.companyKey());
+    putIfPresent(inputs, "LeadSource", lead.get("leadsource"));
+    putIfPresent(inputs, "Industry", lead.get("industry"));
+    putIfPresent(inputs, "NumberOfEmployees", lead.get("numberofemployees"));
+    inputs.put("Score", Integer.toString(score.total()));
+    putIfPresent(inputs, "ScoreTier", score.tier());
+    return inputs;
+  }
+
+  private static void putIfPresent(Map<String, String> inputs, String key, String value) {
+    if (value != null) {
+      inputs.put(key, value.length() > 200 ? value.substring(0, 200) : value);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package dev.leadrouter.route;
+
+import java.util.Set;
+
+/**
+ * Which leads belong to the partner channel: those whose matched account is a partner, or that
+ * carry a deal registration. Channel leads meet the channel rules before any direct rule.
+ *
+ * @param dealRegistrationField a field that, when filled (and not "false"), marks a registered deal
+ * @param partnerAccountTypes Account.Type values that mark a partner, e.g. "Partner"
+ */
+public record ChannelPolicy(String dealRegistrationField, Set<String> partnerAccountTypes) {
+
+  public static final ChannelPolicy NONE = new ChannelPolicy(null, Set.of());
+
+  public ChannelPolicy {
+    partnerAccountTypes = Set.copyOf(partnerAccountTypes);
+  }
+}
