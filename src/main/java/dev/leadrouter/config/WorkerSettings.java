@@ -1,0 +1,40 @@
+package dev.leadrouter.config;
+
+import java.util.Objects;
+
+/**
+ * Everything the worker is configured with, read and validated once at start by {@link
+ * WorkerSettingsLoader}. Safe to log: secrets print as {@code ****}.
+ *
+ * @param mode the local default mode; the org's settings record decides in the end
+ * @param salesforce the org connection
+ * @param store the worker's own database
+ * @param rules where routing rules come from
+ * @param pipeline queue and batch sizes
+ * @param admin the ops HTTP endpoint
+ * @param logging the log format
+ */
+public record WorkerSettings(
+    Mode mode,
+    SalesforceSettings salesforce,
+    StoreSettings store,
+    RulesSettings rules,
+    PipelineSettings pipeline,
+    AdminSettings admin,
+    LoggingSettings logging) {
+
+  public WorkerSettings {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(salesforce, "salesforce");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(pipeline, "pipeline");
+    Objects.requireNonNull(admin, "admin");
+    Objects.requireNonNull(logging, "logging");
+  }
+
+  /** The same settings in another mode, e.g. when the command line forces SHADOW. */
+  public WorkerSettings withMode(Mode newMode) {
+    return new WorkerSettings(newMode, salesforce, store, rules, pipeline, admin, logging);
+  }
+}
