@@ -7,7 +7,8 @@ import java.time.Clock;
 
 /**
  * Binds the clock every stage reads time from. This is the only place the system clock is chosen;
- * tests and dry runs bind a fixed or simulated clock instead.
+ * tests and dry runs bind a fixed or simulated clock instead. UTC, because stored instants and logs
+ * must not depend on where the worker runs; business hours convert to each rep's zone explicitly.
  */
 public final class ClockModule extends AbstractModule {
 

@@ -1,15 +1,11 @@
 package dev.leadrouter.config;
 
 import com.google.inject.AbstractModule;
-import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Binds the loaded {@link WorkerSettings}, each of its sections, and the {@link Clock}.
- *
- * <p>This is the one place where the system clock is chosen; everything else asks for a {@code
- * Clock}, so tests swap in a fixed one with {@code Modules.override(...)}. UTC because stored
- * instants and logs must not depend on where the worker runs; business hours convert explicitly.
+ * Binds the loaded {@link WorkerSettings} and each of its sections. The clock is bound by {@link
+ * ClockModule}, so commands that need no settings still get one.
  */
 public final class ConfigModule extends AbstractModule {
 
@@ -29,6 +25,5 @@ public final class ConfigModule extends AbstractModule {
     bind(PipelineSettings.class).toInstance(settings.pipeline());
     bind(AdminSettings.class).toInstance(settings.admin());
     bind(LoggingSettings.class).toInstance(settings.logging());
-    bind(Clock.class).toInstance(Clock.systemUTC());
   }
 }
