@@ -23,9 +23,8 @@ final class CompiledCriterion {
     this.numbers = new double[values.length];
     boolean numeric = values.length > 0;
     for (int i = 0; i < values.length; i++) {
-      Double parsed = NumberText.parse(values[i]);
-      numeric &= parsed != null;
-      numbers[i] = parsed == null ? Double.NaN : parsed;
+      numbers[i] = NumberText.parse(values[i]);
+      numeric &= !Double.isNaN(numbers[i]);
     }
     this.allNumeric = numeric;
   }
@@ -54,9 +53,10 @@ final class CompiledCriterion {
 
   private boolean equalsAny(String actual) {
     String trimmed = actual.strip();
-    Double number = allNumeric ? NumberText.parse(trimmed) : null;
+    double number = allNumeric ? NumberText.parse(trimmed) : Double.NaN;
+    boolean numeric = !Double.isNaN(number);
     for (int i = 0; i < values.length; i++) {
-      if (number != null ? number == numbers[i] : values[i].equalsIgnoreCase(trimmed)) {
+      if (numeric ? number == numbers[i] : values[i].equalsIgnoreCase(trimmed)) {
         return true;
       }
     }
@@ -86,8 +86,8 @@ final class CompiledCriterion {
       return 0;
     }
     String trimmed = actual.strip();
-    Double number = allNumeric ? NumberText.parse(trimmed) : null;
-    if (number != null) {
+    double number = allNumeric ? NumberText.parse(trimmed) : Double.NaN;
+    if (!Double.isNaN(number)) {
       return Double.compare(number, numbers[0]);
     }
     return trimmed.compareToIgnoreCase(values[0]);

@@ -60,8 +60,21 @@ public final class CriteriaLogic {
     return new CriteriaLogic(root == null ? new Constant(true) : root, text.toString());
   }
 
+  /** Each criterion's verdict by position; asked only for criteria the logic still needs. */
+  @FunctionalInterface
+  public interface Verdicts {
+    boolean holds(int index);
+  }
+
+  /**
+   * Evaluates the logic, short-circuiting: {@code 1 AND 2} never asks for criterion 2 when 1 fails.
+   */
+  public boolean evaluate(Verdicts verdicts) {
+    return root.evaluate(verdicts);
+  }
+
   public boolean evaluate(boolean[] results) {
-    return root.evaluate(results);
+    return root.evaluate(index -> results[index]);
   }
 
   public String text() {
@@ -167,41 +180,41 @@ public final class CriteriaLogic {
   }
 
   private interface Node {
-    boolean evaluate(boolean[] results);
+    boolean evaluate(Verdicts verdicts);
   }
 
   private record Leaf(int index) implements Node {
     @Override
-    public boolean evaluate(boolean[] results) {
-      return results[index];
+    public boolean evaluate(Verdicts verdicts) {
+      return verdicts.holds(index);
     }
   }
 
   private record Constant(boolean value) implements Node {
     @Override
-    public boolean evaluate(boolean[] results) {
+    public boolean evaluate(Verdicts verdicts) {
       return value;
     }
   }
 
   private record Not(Node inner) implements Node {
     @Override
-    public boolean evaluate(boolean[] results) {
-      return !inner.evaluate(results);
+    public boolean evaluate(Verdicts verdicts) {
+      return !inner.evaluate(verdicts);
     }
   }
 
   private record And(Node left, Node right) implements Node {
     @Override
-    public boolean evaluate(boolean[] results) {
-      return left.evaluate(results) && right.evaluate(results);
+    public boolean evaluate(Verdicts verdicts) {
+      return left.evaluate(verdicts) && right.evaluate(verdicts);
     }
   }
 
   private record Or(Node left, Node right) implements Node {
     @Override
-    public boolean evaluate(boolean[] results) {
-      return left.evaluate(results) || right.evaluate(results);
+    public boolean evaluate(Verdicts verdicts) {
+      return left.evaluate(verdicts) || right.evaluate(verdicts);
     }
   }
 }

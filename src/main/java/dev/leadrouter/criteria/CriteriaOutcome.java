@@ -6,6 +6,6 @@ import java.util.List;
 public record CriteriaOutcome(boolean matched, List<CriterionResult> results) {
 
   public CriteriaOutcome {
-    results = List.copyOf(results);
+    results = results instanceof CriterionResults ? results : List.copyOf(results);
   }
 }

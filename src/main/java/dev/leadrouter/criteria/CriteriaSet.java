@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Numbered criteria joined by criteria logic: the "when" of a routing rule or a score rule.
  *
- * <p>Every criterion is evaluated, not only until the logic is decided, because the decision trace
- * shows each criterion's result to the admin asking "why did this lead go there?".
+ * <p>The logic short-circuits, yet the outcome's results list every criterion's result: those the
+ * logic did not need are evaluated when the trace is read, for the admin asking "why did this lead
+ * go there?". The lead read must therefore not change afterwards.
  */
 public final class CriteriaSet {
 
@@ -64,27 +65,15 @@ public final class CriteriaSet {
     return new CriteriaSet(List.copyOf(compiled), parsed);
   }
 
-  /** Evaluates against a lead, keeping each criterion's result. */
+  /** Evaluates against a lead (which must not change afterwards), keeping a trace. */
   public CriteriaOutcome evaluate(FieldSource lead) {
-    boolean[] results = new boolean[criteria.size()];
-    List<CriterionResult> trace = new ArrayList<>(criteria.size());
-    for (int i = 0; i < results.length; i++) {
-      CompiledCriterion criterion = criteria.get(i);
-      String actual = criterion.read(lead);
-      results[i] = criterion.test(actual);
-      trace.add(new CriterionResult(criterion.criterion(), actual, results[i]));
-    }
-    return new CriteriaOutcome(logic.evaluate(results), trace);
+    CriterionResults results = new CriterionResults(criteria, lead);
+    return new CriteriaOutcome(logic.evaluate(results), results);
   }
 
   /** Evaluates without keeping a trace, for scoring where only the verdict matters. */
   public boolean matches(FieldSource lead) {
-    boolean[] results = new boolean[criteria.size()];
-    for (int i = 0; i < results.length; i++) {
-      CompiledCriterion criterion = criteria.get(i);
-      results[i] = criterion.test(criterion.read(lead));
-    }
-    return logic.evaluate(results);
+    return logic.evaluate(index -> criteria.get(index).test(criteria.get(index).read(lead)));
   }
 
   public List<Criterion> criteria() {

@@ -1,7 +1,6 @@
 package dev.leadrouter.criteria;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -32,7 +31,10 @@ public record Criterion(int number, String field, Operator operator, List<String
     return field + " " + operator.label() + " " + String.join(", ", values);
   }
 
+  /**
+   * The field name in lower case and interned, so that field caches can compare names by identity.
+   */
   String lowerField() {
-    return field.toLowerCase(Locale.ROOT);
+    return dev.leadrouter.lead.FieldSource.key(field);
   }
 }

@@ -9,4 +9,13 @@ package dev.leadrouter.lead;
 @FunctionalInterface
 public interface FieldSource {
   String get(String fieldName);
+
+  /**
+   * A field name in the form lookups are fastest with: lower case and interned, so sources can skip
+   * case conversion and per-decision caches can compare names by identity. Configuration that names
+   * fields converts them once, when it loads.
+   */
+  static String key(String fieldName) {
+    return fieldName == null ? null : fieldName.trim().toLowerCase(java.util.Locale.ROOT).intern();
+  }
 }

@@ -76,6 +76,18 @@ public record SalesforceId(@JsonValue String value) {
     return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
+  // Ids key the maps routing reads for every team member; String caches its hash, a record's
+  // generated hashCode does not.
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SalesforceId id && value.equals(id.value);
+  }
+
   @Override
   public String toString() {
     return value;

@@ -1,5 +1,7 @@
 package dev.leadrouter.normalize;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.google.common.net.InternetDomainName;
 import java.net.IDN;
 import java.util.HashSet;
@@ -27,7 +29,16 @@ public final class DomainNormalizer {
   /** Longest DNS name is 253 characters; allow some room for a scheme, path and query. */
   private static final int MAX_INPUT_LENGTH = 2048;
 
+  /**
+   * Hosts repeat all day long (gmail.com, the same customers' domains), and finding the registrable
+   * domain walks the Public Suffix List after an IDNA conversion: a few microseconds that would
+   * otherwise dominate a decision. Bounded, so a flood of unique hosts cannot grow it.
+   */
+  private static final int CACHED_HOSTS = 100_000;
+
   private final Set<String> freeMailDomains;
+  private final LoadingCache<String, Optional<String>> registrableByHost =
+      Caffeine.newBuilder().maximumSize(CACHED_HOSTS).build(DomainNormalizer::registrableDomain);
 
   /** Loads the bundled free-mail domain list. */
   public DomainNormalizer() {
@@ -59,7 +70,7 @@ public final class DomainNormalizer {
     if (at <= 0) {
       return Optional.empty();
     }
-    return registrableDomain(text.substring(at + 1));
+    return registrableByHost.get(text.substring(at + 1));
   }
 
   /**
@@ -94,7 +105,7 @@ public final class DomainNormalizer {
     if (port >= 0) {
       host = host.substring(0, port);
     }
-    return registrableDomain(host);
+    return registrableByHost.get(host);
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.leadrouter.route;
 
 import dev.leadrouter.lead.FieldSource;
 import dev.leadrouter.route.RuleHierarchyRouter.ActionResult;
-import java.time.Instant;
 import java.util.List;
 
 /** Carries out one rule's action for one lead. */
@@ -10,12 +9,12 @@ final class ActionRunner {
 
   private final RuleSet ruleSet;
   private final RoutingState state;
-  private final Instant now;
+  private final RepAvailability availability;
 
-  ActionRunner(RuleSet ruleSet, RoutingState state, Instant now) {
+  ActionRunner(RuleSet ruleSet, RoutingState state, RepAvailability availability) {
     this.ruleSet = ruleSet;
     this.state = state;
-    this.now = now;
+    this.availability = availability;
   }
 
   /**
@@ -73,8 +72,7 @@ final class ActionRunner {
 
   private ActionResult user(RuleAction.AssignUser action, List<ReasonCode> reasons) {
     Rep rep = ruleSet.reps().get(action.user());
-    ReasonCode away =
-        RepAvailability.unavailableReason(rep, now, false, ruleSet.policy().holidays());
+    ReasonCode away = availability.unavailableReason(rep, false);
     if (away != null) {
       reasons.add(ReasonCode.USER_UNAVAILABLE);
       reasons.add(away);
@@ -86,7 +84,7 @@ final class ActionRunner {
 
   private ActionResult team(String teamName, FieldSource fields, List<ReasonCode> reasons) {
     TeamAssigner.Outcome outcome =
-        new TeamAssigner(ruleSet, state, now).assign(teamName, fields, reasons);
+        new TeamAssigner(ruleSet, state, availability).assign(teamName, fields, reasons);
     if (outcome.owner() == null) {
       return waterfallQueue(outcome.traces(), reasons);
     }

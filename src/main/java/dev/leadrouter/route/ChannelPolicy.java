@@ -1,5 +1,6 @@
 package dev.leadrouter.route;
 
+import dev.leadrouter.lead.FieldSource;
 import java.util.Set;
 
 /**
@@ -15,5 +16,6 @@ public record ChannelPolicy(String dealRegistrationField, Set<String> partnerAcc
 
   public ChannelPolicy {
     partnerAccountTypes = Set.copyOf(partnerAccountTypes);
+    dealRegistrationField = FieldSource.key(dealRegistrationField);
   }
 }

@@ -19,8 +19,9 @@ public record ConsentPolicy(
   public static final ConsentPolicy NONE = new ConsentPolicy(List.of(), Set.of(), null, null);
 
   public ConsentPolicy {
-    optOutFields = List.copyOf(optOutFields);
+    optOutFields = optOutFields.stream().map(FieldSource::key).toList();
     optInCountries = Set.copyOf(optInCountries);
+    optInField = FieldSource.key(optInField);
   }
 
   public boolean hasConsent(FieldSource lead) {

@@ -1,28 +1,31 @@
 package dev.leadrouter.route;
 
 import dev.leadrouter.lead.SalesforceId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Routing state held in memory, for the CLI, tests, dry runs and benchmarks. */
+/**
+ * Routing state held in memory, for the CLI, tests, dry runs and benchmarks. Reads are lock-free;
+ * {@link #apply} is serialised so that a decision's changes land together.
+ */
 public final class InMemoryRoutingState implements RoutingState {
 
-  private final Map<String, TeamRotation> rotations = new HashMap<>();
-  private final Map<SalesforceId, Integer> loads = new HashMap<>();
+  private final Map<String, TeamRotation> rotations = new ConcurrentHashMap<>();
+  private final Map<SalesforceId, Integer> loads = new ConcurrentHashMap<>();
 
   @Override
-  public synchronized TeamRotation rotation(String team) {
+  public TeamRotation rotation(String team) {
     return rotations.getOrDefault(team, TeamRotation.START);
   }
 
   @Override
-  public synchronized int openLoad(SalesforceId user) {
+  public int openLoad(SalesforceId user) {
     return loads.getOrDefault(user, 0);
   }
 
   /** Sets a user's open load, e.g. from the org's count of their open leads. */
-  public synchronized void setOpenLoad(SalesforceId user, int load) {
+  public void setOpenLoad(SalesforceId user, int load) {
     loads.put(user, load);
   }
 

@@ -1,5 +1,6 @@
 package dev.leadrouter.route;
 
+import dev.leadrouter.lead.FieldSource;
 import dev.leadrouter.lead.SalesforceId;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -27,5 +28,6 @@ public record RoutingPolicy(
     consent = consent == null ? ConsentPolicy.NONE : consent;
     channel = channel == null ? ChannelPolicy.NONE : channel;
     holidays = Set.copyOf(holidays);
+    languageField = FieldSource.key(languageField);
   }
 }

@@ -25,11 +25,21 @@ public final class RuleHierarchyRouter implements LeadRouter {
 
   @Override
   public Decision decide(RuleSet ruleSet, RoutingRequest request, RoutingState state) {
-    Instant now = clock.instant();
     RoutingFields fields = new RoutingFields(request);
+    try {
+      return decide(ruleSet, request, state, fields);
+    } finally {
+      fields.freeze();
+    }
+  }
+
+  private Decision decide(
+      RuleSet ruleSet, RoutingRequest request, RoutingState state, RoutingFields fields) {
+    Instant now = clock.instant();
     List<ReasonCode> reasons = new ArrayList<>(request.inputIssues());
     List<RuleTrace> path = new ArrayList<>();
     boolean channelLead = isChannelLead(ruleSet.policy().channel(), fields, request);
+    RepAvailability availability = new RepAvailability(now, ruleSet.policy().holidays());
     for (RoutingRule rule : ordered(ruleSet.rules(), channelLead)) {
       if (rule.channel() && !channelLead) {
         continue;
@@ -56,7 +66,8 @@ public final class RuleHierarchyRouter implements LeadRouter {
         return decision(ruleSet, request, rule, owner, reasons, path, List.of(), List.of(), now);
       }
       ActionResult result =
-          new ActionRunner(ruleSet, state, now).run(rule.action(), fields, request, reasons);
+          new ActionRunner(ruleSet, state, availability)
+              .run(rule.action(), fields, request, reasons);
       if (result.skipped() != null) {
         path.add(
             trace(

@@ -22,6 +22,8 @@ public record RuleTrace(
     String note) {
 
   public RuleTrace {
-    criteria = List.copyOf(criteria);
+    // Not copied: the list comes from CriteriaOutcome, which is immutable and builds its
+    // elements on demand; copying would build them all for every rule tried.
+    criteria = java.util.Collections.unmodifiableList(criteria);
   }
 }

@@ -13,7 +13,9 @@ public sealed interface StateChange {
   record RotationMoved(String team, SalesforceId assigned, Map<SalesforceId, Double> credits)
       implements StateChange {
     public RotationMoved {
-      credits = Map.copyOf(credits);
+      // Wrapped, not copied: strategies hand over a fresh map they never touch again, and copying
+      // a team's credits on every decision is measurable.
+      credits = java.util.Collections.unmodifiableMap(credits);
     }
   }
 

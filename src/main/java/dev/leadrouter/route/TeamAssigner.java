@@ -2,7 +2,6 @@ package dev.leadrouter.route;
 
 import dev.leadrouter.lead.FieldSource;
 import dev.leadrouter.lead.SalesforceId;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,15 +16,15 @@ final class TeamAssigner {
 
   private final RuleSet ruleSet;
   private final RoutingState state;
-  private final Instant now;
+  private final RepAvailability availability;
 
   /** What the team path produced; {@code owner} is {@code null} when it was exhausted. */
   record Outcome(Owner owner, List<StrategyTrace> traces, List<StateChange> changes) {}
 
-  TeamAssigner(RuleSet ruleSet, RoutingState state, Instant now) {
+  TeamAssigner(RuleSet ruleSet, RoutingState state, RepAvailability availability) {
     this.ruleSet = ruleSet;
     this.state = state;
-    this.now = now;
+    this.availability = availability;
   }
 
   /** Where the walk ended: an owner (or none) and, when a member was picked, the state to keep. */
@@ -118,9 +117,7 @@ final class TeamAssigner {
     if (!member.active()) {
       return ReasonCode.MEMBER_INACTIVE;
     }
-    ReasonCode reason =
-        RepAvailability.unavailableReason(
-            rep, now, team.honourWorkingHours(), ruleSet.policy().holidays());
+    ReasonCode reason = availability.unavailableReason(rep, team.honourWorkingHours());
     if (reason == null && member.hasCap() && load >= member.capacity()) {
       return ReasonCode.AT_CAPACITY;
     }

@@ -12,7 +12,9 @@ public record TeamRotation(SalesforceId lastAssigned, Map<SalesforceId, Double> 
   public static final TeamRotation START = new TeamRotation(null, Map.of());
 
   public TeamRotation {
-    credits = Map.copyOf(credits);
+    // Wrapped, not copied: strategies hand over a fresh map they never touch again, and copying
+    // a team's credits on every decision is measurable.
+    credits = java.util.Collections.unmodifiableMap(credits);
   }
 
   public double credit(SalesforceId member) {
