@@ -1,0 +1,151 @@
+package dev.leadrouter;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** The boundaries between stages, and the habits (injected time, no static state) they rely on. */
+@AnalyzeClasses(packages = "dev.leadrouter", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final String OURS = "dev.leadrouter..";
+
+  // ---- Stages stay apart ------------------------------------------------------------------------
+
+  @ArchTest
+  static final ArchRule routeKnowsNoInfrastructureNorEarlierStages =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.leadrouter.route..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.leadrouter.salesforce..",
+              "dev.leadrouter.store..",
+              "dev.leadrouter.capture..",
+              "dev.leadrouter.write..",
+              "dev.leadrouter.cli..",
+              "dev.leadrouter.engine..",
+              "dev.leadrouter.config..",
+              "dev.leadrouter.normalize..")
+          .because("routing decides from records handed to it and must not reach out for more");
+
+  @ArchTest static final ArchRule leadDependsOnNoOtherStage = dependsOnlyOn("lead");
+
+  @ArchTest static final ArchRule criteriaDependsOnlyOnLead = dependsOnlyOn("criteria", "lead");
+
+  @ArchTest
+  static final ArchRule scoreDependsOnlyOnCriteriaAndLead =
+      dependsOnlyOn("score", "criteria", "lead");
+
+  @ArchTest static final ArchRule normalizeDependsOnlyOnLead = dependsOnlyOn("normalize", "lead");
+
+  @ArchTest
+  static final ArchRule nothingOutsideTheCliDependsOnIt =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.leadrouter.cli..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.leadrouter.cli..");
+
+  @ArchTest
+  static final ArchRule onlyTheCliRunsBenchmarks =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("dev.leadrouter.cli..", "dev.leadrouter.bench..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.leadrouter.bench..");
+
+  // ---- Time is injected
+  // ---------------------------------------------------------------------------
+
+  /**
+   * Methods that read the system clock. The {@code now(ZoneId)} forms read it too; {@code
+   * now(Clock)} does not, and {@code System.nanoTime()} (elapsed time only) is allowed everywhere.
+   */
+  private static final Set<String> SYSTEM_CLOCK_READS =
+      Set.copyOf(
+          Stream.concat(
+                  Stream.of(
+                      "java.time.Clock.systemUTC()",
+                      "java.time.Clock.systemDefaultZone()",
+                      "java.time.Clock.system(java.time.ZoneId)",
+                      "java.lang.System.currentTimeMillis()",
+                      "java.time.Instant.now()"),
+                  Stream.of(
+                          "LocalDateTime",
+                          "LocalDate",
+                          "LocalTime",
+                          "ZonedDateTime",
+                          "OffsetDateTime",
+                          "OffsetTime",
+                          "Year",
+                          "YearMonth",
+                          "MonthDay")
+                      .flatMap(
+                          type ->
+                              Stream.of(
+                                  "java.time." + type + ".now()",
+                                  "java.time." + type + ".now(java.time.ZoneId)")))
+              .toList());
+
+  private static final DescribedPredicate<JavaAccess<?>> READ_THE_SYSTEM_CLOCK =
+      DescribedPredicate.describe(
+          "read the system clock (Clock.systemUTC(), Instant.now(), LocalDateTime.now(),"
+              + " System.currentTimeMillis(), ...)",
+          access -> SYSTEM_CLOCK_READS.contains(access.getTarget().getFullName()));
+
+  /** Calls and method references ({@code Instant::now}) alike. */
+  @ArchTest
+  static final ArchRule onlyTheClockModuleReadsTheSystemClock =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("dev.leadrouter.config.ClockModule")
+          .and()
+          .resideOutsideOfPackage("dev.leadrouter.bench..")
+          .should()
+          .accessTargetWhere(READ_THE_SYSTEM_CLOCK)
+          .because(
+              "time is injected as a java.time.Clock bound in ClockModule, so tests are exact");
+
+  // ---- No static mutable state
+  // --------------------------------------------------------------------
+
+  @ArchTest
+  static final ArchRule staticFieldsAreFinal =
+      fields()
+          .that()
+          .areDeclaredInClassesThat()
+          .resideInAPackage(OURS)
+          .and()
+          .areStatic()
+          .should()
+          .beFinal()
+          .because("state shared through statics outlives tests and hides dependencies; inject it");
+
+  /** Classes in {@code dev.leadrouter.<stage>} depend on no other of our packages but these. */
+  private static ArchRule dependsOnlyOn(String stage, String... allowed) {
+    String[] packages =
+        Stream.concat(Stream.of(stage), Stream.of(allowed))
+            .map(name -> "dev.leadrouter." + name + "..")
+            .toArray(String[]::new);
+    return noClasses()
+        .that()
+        .resideInAPackage("dev.leadrouter." + stage + "..")
+        .should()
+        .dependOnClassesThat(resideInAPackage(OURS).and(not(resideInAnyPackage(packages))));
+  }
+}
