@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Decisions per second and latency of the decision path, without account matching. */
@@ -79,6 +80,11 @@ final class BenchDecisionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    requireAtLeast(1, decisions, "--decisions");
+    requireAtLeast(0, warmup, "--warmup");
+    requireAtLeast(1, rules, "--rules");
+    requireAtLeast(1, teams, "--teams");
+    requireAtLeast(1, reps, "--reps");
     SyntheticWorkload workload = new SyntheticWorkload(seed);
     RuleSet ruleSet = workload.ruleSet(rules, teams, reps);
     List<LeadInput> leads = workload.leads(10_000);
@@ -102,5 +108,12 @@ final class BenchDecisionCommand implements Callable<Integer> {
       Files.writeString(json, text + "\n");
     }
     return 0;
+  }
+
+  private void requireAtLeast(int least, int value, String option) {
+    if (value < least) {
+      throw new ParameterException(
+          spec.commandLine(), option + " must be at least " + least + " (was " + value + ")");
+    }
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads golden test files:
@@ -29,6 +30,9 @@ import java.util.Map;
  * Use {@code rule: catch-all} to expect that no rule decides.
  */
 final class GoldenFiles {
+
+  private static final Set<String> CASE_KEYS = Set.of("name", "at", "openLoads", "lead", "expect");
+  private static final Set<String> EXPECT_KEYS = Set.of("owner", "rule", "reasons");
 
   private final LeadDocuments leads = new LeadDocuments();
 
@@ -56,6 +60,16 @@ final class GoldenFiles {
       if (expect == null || !expect.isObject()) {
         throw new InputException(where + ": needs 'expect' with owner and/or rule");
       }
+      onlyKnownKeys(node, CASE_KEYS, where);
+      onlyKnownKeys(expect, EXPECT_KEYS, where + " expect");
+      boolean expectsSomething =
+          expect.hasNonNull("owner")
+              || expect.hasNonNull("rule")
+              || (expect.has("reasons") && !expect.get("reasons").isEmpty());
+      if (!expectsSomething) {
+        // A case that expects nothing would always pass and prove nothing.
+        throw new InputException(where + ": 'expect' must name an owner, a rule or reasons");
+      }
       List<String> reasons = new ArrayList<>();
       if (expect.has("reasons")) {
         expect.get("reasons").forEach(r -> reasons.add(r.asText()));
@@ -71,6 +85,22 @@ final class GoldenFiles {
               reasons));
     }
     return golden;
+  }
+
+  private static void onlyKnownKeys(JsonNode node, Set<String> known, String where) {
+    node.fieldNames()
+        .forEachRemaining(
+            key -> {
+              if (!known.contains(key)) {
+                throw new InputException(
+                    where
+                        + ": unknown key '"
+                        + key
+                        + "' (known: "
+                        + String.join(", ", known)
+                        + ")");
+              }
+            });
   }
 
   private static Map<SalesforceId, Integer> loads(JsonNode node, RuleSet ruleSet, String where) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code lead-router} command. */
 @Command(
     name = "lead-router",
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {

@@ -10,7 +10,9 @@ import java.util.Set;
 
 /**
  * Lets a team pick a member, walking the team's waterfall when nobody can take the lead: the
- * fallback team (and its own fallbacks), then the team's fallback queue.
+ * members of the fallback team (and of its own fallback teams), then the nearest fallback queue
+ * along that chain, starting with the first team's own. The team an admin named keeps its overflow
+ * queue even when it borrows another team's reps.
  */
 final class TeamAssigner {
 
@@ -27,50 +29,37 @@ final class TeamAssigner {
     this.availability = availability;
   }
 
-  /** Where the walk ended: an owner (or none) and, when a member was picked, the state to keep. */
-  private record Step(Owner owner, List<StateChange> changes) {
-    static final Step EXHAUSTED = new Step(null, List.of());
-  }
-
   Outcome assign(String teamName, FieldSource lead, List<ReasonCode> reasons) {
     List<StrategyTrace> traces = new ArrayList<>(2);
-    Step step = walk(teamName, lead, reasons, traces, new HashSet<>());
-    return new Outcome(step.owner(), traces, step.changes());
-  }
-
-  private Step walk(
-      String teamName,
-      FieldSource lead,
-      List<ReasonCode> reasons,
-      List<StrategyTrace> traces,
-      Set<String> visited) {
+    Set<String> visited = new HashSet<>();
+    SalesforceId nearestQueue = null;
     Team team = ruleSet.teams().get(teamName);
-    if (team == null || !visited.add(teamName)) {
-      return Step.EXHAUSTED;
-    }
-    AssignmentStrategy.Pick pick = pickMember(team, lead, reasons, traces);
-    if (pick != null) {
-      reasons.add(strategyReason(team.strategy()));
-      SalesforceId chosen = pick.chosen().member().userId();
-      return new Step(
-          ruleSet.userOwner(chosen),
-          List.of(
-              new StateChange.RotationMoved(team.name(), chosen, pick.credits()),
-              new StateChange.LoadChanged(chosen, 1)));
-    }
-    reasons.add(ReasonCode.NO_AVAILABLE_MEMBER);
-    if (team.fallbackTeam() != null) {
-      reasons.add(ReasonCode.FALLBACK_TEAM);
-      Step fallback = walk(team.fallbackTeam(), lead, reasons, traces, visited);
-      if (fallback.owner() != null) {
-        return fallback;
+    while (team != null && visited.add(team.name())) {
+      AssignmentStrategy.Pick pick = pickMember(team, lead, reasons, traces);
+      if (pick != null) {
+        reasons.add(strategyReason(team.strategy()));
+        SalesforceId chosen = pick.chosen().member().userId();
+        return new Outcome(
+            ruleSet.userOwner(chosen),
+            traces,
+            List.of(
+                new StateChange.RotationMoved(team.name(), chosen, pick.credits()),
+                new StateChange.LoadChanged(chosen, 1)));
+      }
+      reasons.add(ReasonCode.NO_AVAILABLE_MEMBER);
+      if (nearestQueue == null) {
+        nearestQueue = team.fallbackQueue();
+      }
+      team = team.fallbackTeam() == null ? null : ruleSet.teams().get(team.fallbackTeam());
+      if (team != null) {
+        reasons.add(ReasonCode.FALLBACK_TEAM);
       }
     }
-    if (team.fallbackQueue() != null) {
+    if (nearestQueue != null) {
       reasons.add(ReasonCode.FALLBACK_QUEUE);
-      return new Step(ruleSet.queueOwner(team.fallbackQueue()), List.of());
+      return new Outcome(ruleSet.queueOwner(nearestQueue), traces, List.of());
     }
-    return Step.EXHAUSTED;
+    return new Outcome(null, traces, List.of());
   }
 
   private AssignmentStrategy.Pick pickMember(

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,14 +43,6 @@ class BenchDecisionCommandTest {
   }
 
   @Test
-  @Disabled(
-      "BUG: BenchDecisionCommand (src/main/java/dev/leadrouter/cli/BenchDecisionCommand.java:81, call())"
-          + " does not validate its numbers: --decisions 0 throws ArrayIndexOutOfBoundsException"
-          + " in DecisionBenchmark.percentile, --decisions -1 NegativeArraySizeException,"
-          + " --teams 0 / --reps 0 ArithmeticException in SyntheticWorkload.ruleSet; each prints a"
-          + " stack trace and exits 1, the code for a failed check. Fix: at the start of call(),"
-          + " throw new CommandLine.ParameterException(spec.commandLine(), \"--decisions must be"
-          + " at least 1\") (likewise --teams, --reps, --rules >= 1, --warmup >= 0), exit 2.")
   void rejectsAnEmptyMeasurement() {
     CliRun run = CliRun.of("bench", "decision", "--decisions", "0", "--warmup", "0");
 

@@ -2,7 +2,6 @@ package dev.leadrouter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,12 +52,6 @@ class HelpTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {"demo", "check-rules", "test-rules", "explain", "bench", "bench decision"})
-  @Disabled(
-      "BUG: every subcommand offers -V/--version (mixinStandardHelpOptions) but prints an empty"
-          + " line, because only LeadRouterCli names VersionProvider"
-          + " (src/main/java/dev/leadrouter/cli/LeadRouterCli.java:11-14). Fix: add scope ="
-          + " CommandLine.ScopeType.INHERIT to LeadRouterCli's @Command so subcommands inherit"
-          + " versionProvider, or name VersionProvider.class on each subcommand.")
   void everySubcommandPrintsTheVersion(String command) {
     CliRun run = CliRun.of((command + " --version").split(" "));
 

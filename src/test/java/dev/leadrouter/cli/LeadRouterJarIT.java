@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The packaged jar, run as users run it: {@code java -jar target/lead-router.jar ...}. */
@@ -32,12 +31,6 @@ class LeadRouterJarIT {
   }
 
   @Test
-  @Disabled(
-      "BUG: the packaged jar reports '(development build)': VersionProvider reads"
-          + " Implementation-Version from the manifest, but the shade plugin (pom.xml, maven-shade"
-          + " ManifestResourceTransformer) writes none. Fix: add"
-          + " <Implementation-Version>${project.version}</Implementation-Version> to its"
-          + " manifestEntries.")
   void theShadedJarKnowsItsVersion() throws Exception {
     Result result = run("--version");
 

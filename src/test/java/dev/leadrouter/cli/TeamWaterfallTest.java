@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,15 +14,6 @@ class TeamWaterfallTest {
   @TempDir Path dir;
 
   @Test
-  @Disabled(
-      "BUG: TeamAssigner.walk (src/main/java/dev/leadrouter/route/TeamAssigner.java:63-74)"
-          + " returns the exhausted fallback team's own fallbackQueue, so Enterprise's"
-          + " fallbackQueue (Enterprise_Overflow) is never reached while Commercial has one"
-          + " (General_Inbound): an Enterprise lead on a Saturday lands in General_Inbound."
-          + " Fix: when walking a fallback team, stop at its members (and its fallback teams);"
-          + " use the queue of the team the rule named, falling back to the fallback team's"
-          + " queue only when the named team has none. Or have the validator reject the"
-          + " unreachable queue.")
   void anExhaustedEnterpriseLeadGoesToTheEnterpriseOverflowQueue() throws IOException {
     Path golden =
         Files.writeString(

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,11 +70,6 @@ class TestRulesCommandTest {
   }
 
   @Test
-  @Disabled(
-      "BUG: GoldenFiles.read (src/main/java/dev/leadrouter/cli/GoldenFiles.java:55-58) accepts"
-          + " an 'expect' that asserts nothing ({}, only reasons: [], or a misspelt key such as"
-          + " 'ownr'), so the case always passes. Fix: require owner or rule (or a non-empty"
-          + " reasons list) and reject unknown keys in 'expect' with an InputException.")
   void aGoldenRecordThatExpectsNothingIsRejected() throws IOException {
     Path golden =
         write(
