@@ -45,8 +45,8 @@ final class DirectoryAssembler {
       SalesforceId id = id(record, "id", queue.id(), SalesforceId.QUEUE_PREFIX, "queue");
       if (id != null) {
         queues.put(id, new Queue(id, blankToNull(queue.name())));
-        if (queue.name() != null) {
-          queueNames.put(queue.name().trim(), id);
+        if (queue.name() != null && queueNames.put(queue.name().trim(), id) != null) {
+          problems.add(record, "name", "another queue has the same name");
         }
       }
     }
@@ -60,9 +60,23 @@ final class DirectoryAssembler {
     return queues;
   }
 
-  /** A user by id or by name; a user id need not be listed (the org knows it), a name must. */
+  /**
+   * A user by id or by name, who must be listed: team members and direct users are only routed to
+   * when their time zone, working hours and status are known.
+   */
   SalesforceId user(String record, String field, String reference) {
-    return resolve(record, field, reference, userNames, SalesforceId.USER_PREFIX, "user");
+    SalesforceId id =
+        resolve(record, field, reference, userNames, SalesforceId.USER_PREFIX, "user");
+    if (id != null && !reps.containsKey(id)) {
+      problems.add(
+          record,
+          field,
+          "user "
+              + id
+              + " is not listed under users; list it with its time zone and working hours");
+      return null;
+    }
+    return id;
   }
 
   /** A queue by id or by name. */
@@ -151,8 +165,8 @@ final class DirectoryAssembler {
     if (id != null) {
       boolean active = user.active() == null || user.active();
       reps.put(id, new Rep(id, blankToNull(user.name()), active, zone, hours, away));
-      if (user.name() != null) {
-        userNames.put(user.name().trim(), id);
+      if (user.name() != null && userNames.put(user.name().trim(), id) != null) {
+        problems.add(record, "name", "another user has the same name");
       }
     }
   }

@@ -117,7 +117,7 @@ final class TeamsAssembler {
   private Strategy strategy(String record, String text) {
     String key =
         text == null
-            ? "round_robin"
+            ? "ROUND_ROBIN"
             : text.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
     if (key.equals("ROUNDROBIN")) {
       key = "ROUND_ROBIN";

@@ -1,8 +1,10 @@
 package dev.leadrouter.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -39,29 +41,40 @@ public final class YamlRuleSetLoader {
     }
     RuleSetDocument doc;
     try {
+      if (isEmpty(content)) {
+        throw new InvalidRuleSetException(
+            file.toString(),
+            List.of(new RuleSetProblem("rule set", "(file)", "the file is empty")));
+      }
       doc = yaml.readValue(content, RuleSetDocument.class);
     } catch (JsonProcessingException malformed) {
-      throw new InvalidRuleSetException(file.toString(), List.of(problem(malformed)));
+      throw new InvalidRuleSetException(file.toString(), List.of(problem(malformed, content)));
     } catch (IOException unreadable) {
       throw new UncheckedIOException("cannot read rule file " + file, unreadable);
-    }
-    if (doc == null) {
-      throw new InvalidRuleSetException(
-          file.toString(), List.of(new RuleSetProblem("rule set", "(file)", "the file is empty")));
     }
     String fallbackVersion =
         file.getFileName() + "@" + Hashing.sha256().hashBytes(content).toString().substring(0, 12);
     return assembler.assemble(doc, file.toString(), fallbackVersion);
   }
 
-  private static RuleSetProblem problem(JsonProcessingException malformed) {
+  /** Nothing but comments, or an explicit null document ("---", "~"). */
+  private boolean isEmpty(byte[] content) throws IOException {
+    JsonNode tree = yaml.readTree(content);
+    return tree == null || tree.isMissingNode() || tree.isNull();
+  }
+
+  private RuleSetProblem problem(JsonProcessingException malformed, byte[] content) {
+    JsonLocation location = malformed.getLocation();
+    if (malformed instanceof UnrecognizedPropertyException unknown) {
+      // Jackson reports an unknown key where it finished reading the enclosing record, often
+      // lines later; point at the key itself.
+      location =
+          new KeyLocator(yaml.getFactory()).find(content, unknown.getPath()).orElse(location);
+    }
     String where =
-        malformed.getLocation() == null
+        location == null
             ? "(file)"
-            : "line "
-                + malformed.getLocation().getLineNr()
-                + ", column "
-                + malformed.getLocation().getColumnNr();
+            : "line " + location.getLineNr() + ", column " + location.getColumnNr();
     String path = "(file)";
     if (malformed instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       path =

@@ -46,8 +46,8 @@ final class CompiledCriterion {
       case NOT_EQUALS, NOT_IN -> blank || !equalsAny(actual);
       case CONTAINS -> !blank && containsAny(actual);
       case STARTS_WITH -> !blank && startsWithAny(actual);
-      case GREATER_THAN -> !blank && compareToFirst(actual) > 0;
-      case LESS_THAN -> !blank && compareToFirst(actual) < 0;
+      case GREATER_THAN -> !blank && compareToFirst(actual) == AFTER;
+      case LESS_THAN -> !blank && compareToFirst(actual) == BEFORE;
     };
   }
 
@@ -81,16 +81,27 @@ final class CompiledCriterion {
     return false;
   }
 
+  private static final int BEFORE = -1;
+  private static final int AFTER = 1;
+  private static final int INCOMPARABLE = 2;
+
+  /**
+   * Orders the lead's value against the criterion's: as numbers when the criterion is a number (a
+   * lead value that is not a number then compares with nothing, so "lots" is not greater than
+   * 1000), as text otherwise (ISO dates order correctly as text).
+   */
   private int compareToFirst(String actual) {
     if (values.length == 0) {
-      return 0;
+      return INCOMPARABLE;
     }
     String trimmed = actual.strip();
-    double number = allNumeric ? NumberText.parse(trimmed) : Double.NaN;
-    if (!Double.isNaN(number)) {
-      return Double.compare(number, numbers[0]);
+    if (allNumeric) {
+      double number = NumberText.parse(trimmed);
+      return Double.isNaN(number)
+          ? INCOMPARABLE
+          : Integer.signum(Double.compare(number, numbers[0]));
     }
-    return trimmed.compareToIgnoreCase(values[0]);
+    return Integer.signum(trimmed.compareToIgnoreCase(values[0]));
   }
 
   private static boolean containsIgnoreCase(String text, String part) {

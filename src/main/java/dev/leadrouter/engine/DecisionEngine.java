@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DecisionEngine {
 
+  /** Inputs are kept for people to read; a value longer than this is cut. */
+  private static final int LONGEST_INPUT = 200;
+
   private static final Logger log = LoggerFactory.getLogger(DecisionEngine.class);
 
   private final LeadNormalizer normalizer;
@@ -130,9 +133,15 @@ public final class DecisionEngine {
     return inputs;
   }
 
+  /** Cuts {@code text} to at most {@code length} characters without splitting a character. */
+  private static String cut(String text, int length) {
+    int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+    return text.substring(0, end);
+  }
+
   private static void putIfPresent(Map<String, String> inputs, String key, String value) {
     if (value != null) {
-      inputs.put(key, value.length() > 200 ? value.substring(0, 200) : value);
+      inputs.put(key, value.length() > LONGEST_INPUT ? cut(value, LONGEST_INPUT) : value);
     }
   }
 }

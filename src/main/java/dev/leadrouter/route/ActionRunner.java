@@ -47,7 +47,7 @@ final class ActionRunner {
     if (account == null) {
       return ActionResult.skipped(ReasonCode.ACCOUNT_NOT_MATCHED);
     }
-    if (account.confidence() < action.minConfidence()) {
+    if (!(account.confidence() >= action.minConfidence())) { // NaN never clears the bar
       return ActionResult.skipped(ReasonCode.ACCOUNT_MATCH_LOW_CONFIDENCE);
     }
     Rep rep = account.ownerId() == null ? null : ruleSet.reps().get(account.ownerId());

@@ -14,8 +14,17 @@ public record ChannelPolicy(String dealRegistrationField, Set<String> partnerAcc
 
   public static final ChannelPolicy NONE = new ChannelPolicy(null, Set.of());
 
+  /** Whether an Account.Type marks a partner; compared ignoring case, like every criterion. */
+  public boolean isPartnerType(String accountType) {
+    return accountType != null
+        && partnerAccountTypes.contains(accountType.trim().toLowerCase(java.util.Locale.ROOT));
+  }
+
   public ChannelPolicy {
-    partnerAccountTypes = Set.copyOf(partnerAccountTypes);
+    partnerAccountTypes =
+        partnerAccountTypes.stream()
+            .map(type -> type.trim().toLowerCase(java.util.Locale.ROOT))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     dealRegistrationField = FieldSource.key(dealRegistrationField);
   }
 }

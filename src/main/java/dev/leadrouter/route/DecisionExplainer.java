@@ -121,7 +121,11 @@ public final class DecisionExplainer {
   }
 
   private static String quote(String value) {
-    String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    if (value.length() <= 80) {
+      return "\"" + value + "\"";
+    }
+    int end = Character.isHighSurrogate(value.charAt(79)) ? 79 : 80;
+    String shown = value.substring(0, end) + "…";
     return "\"" + shown + "\"";
   }
 }

@@ -59,6 +59,9 @@ public final class RuleHierarchyRouter implements LeadRouter {
                 ReasonCode.CONSENT,
                 "applied: " + ReasonCode.CONSENT.explanation()));
         reasons.add(ReasonCode.CONSENT);
+        if (rule.shadowOnly()) {
+          reasons.add(ReasonCode.SHADOW_RULE);
+        }
         Owner owner =
             consentQueue == null
                 ? ruleSet.queueOwner(ruleSet.policy().catchAllQueue())
@@ -137,9 +140,7 @@ public final class RuleHierarchyRouter implements LeadRouter {
       }
     }
     AccountMatch account = request.account();
-    return account != null
-        && account.accountType() != null
-        && policy.partnerAccountTypes().contains(account.accountType());
+    return account != null && policy.isPartnerType(account.accountType());
   }
 
   private static RuleTrace trace(

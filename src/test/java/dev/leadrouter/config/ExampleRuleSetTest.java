@@ -59,8 +59,8 @@ class ExampleRuleSetTest {
     assertThat(ruleSet.policy().holidays()).contains(LocalDate.of(2026, 12, 24));
     assertThat(ruleSet.policy().consent().optInCountries())
         .containsExactlyInAnyOrder("DE", "AT", "FR", "IT", "NL");
-    assertThat(ruleSet.policy().channel().partnerAccountTypes()).containsExactly("Partner");
-    assertThat(ruleSet.policy().languageField()).isEqualTo("Language__c");
+    assertThat(ruleSet.policy().channel().partnerAccountTypes()).containsExactly("partner");
+    assertThat(ruleSet.policy().languageField()).isEqualTo("language__c");
   }
 
   @Test

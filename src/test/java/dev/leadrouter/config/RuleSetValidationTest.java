@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -346,9 +345,6 @@ class RuleSetValidationTest {
         .satisfies(p -> assertThat(p.field()).isEqualTo("verison"));
   }
 
-  @Disabled(
-      "BUG: unknown YAML keys are reported at the end of the enclosing mapping (next sibling or end"
-          + " of file), not at the key")
   @Test
   void unknownYamlKeyIsReportedAtTheKeysLineAndColumn() {
     String yaml = replace(VALID, "    order: 10\n", "    prority: 10\n");
@@ -399,9 +395,6 @@ class RuleSetValidationTest {
         .satisfies(p -> assertThat(p.field()).isEqualTo("(file)"));
   }
 
-  @Disabled(
-      "BUG: an empty or comment-only rule file is reported as 'No content to map due to"
-          + " end-of-input', not 'the file is empty'")
   @ParameterizedTest
   @ValueSource(strings = {"", "# rules to come\n"})
   void anEmptyFileIsReportedAsEmpty(String content) {
@@ -430,9 +423,6 @@ class RuleSetValidationTest {
         .hasMessageContaining("territory West, field countries: 'XX'");
   }
 
-  @Disabled(
-      "BUG: a team without a strategy is rejected ('null' is not a strategy) instead of defaulting"
-          + " to round robin")
   @Test
   void aTeamWithoutAStrategyDefaultsToRoundRobin() throws IOException {
     RuleSet ruleSet = load(replace(VALID, "    strategy: round_robin\n", ""));
@@ -460,9 +450,6 @@ class RuleSetValidationTest {
     assertThat(decision.rule()).isEqualTo("Sales_Rule");
   }
 
-  @Disabled(
-      "BUG: a team of valid but unlisted user ids passes validation, yet routing treats every"
-          + " member as UNKNOWN_USER, so the team can never take a lead")
   @Test
   void aTeamOfUnlistedUsersIsEitherRejectedOrRoutedTo() throws IOException {
     String yaml =
@@ -483,9 +470,6 @@ class RuleSetValidationTest {
     assertThat(decision.owner().type()).as("owner %s", decision.owner()).isEqualTo(OwnerType.USER);
   }
 
-  @Disabled(
-      "BUG: a direct-user rule naming a valid but unlisted user id passes validation, yet every"
-          + " lead goes to the general queue with USER_UNAVAILABLE, UNKNOWN_USER")
   @Test
   void aDirectUserRuleForAnUnlistedUserIsEitherRejectedOrRoutedTo() throws IOException {
     String yaml =

@@ -15,7 +15,6 @@ import dev.leadrouter.criteria.Operator;
 import dev.leadrouter.score.LeadScore;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ShadowAndSlaTest {
@@ -99,7 +98,6 @@ class ShadowAndSlaTest {
     assertThat(decision.leadId()).isEqualTo("00QTst000000001");
   }
 
-  @Disabled("BUG: a shadow-only rule that takes the consent path is shadow() but lacks SHADOW_RULE")
   @Test
   void aShadowOnlyRuleOnTheConsentPathSaysItIsShadow() {
     RoutingRule shadowWithConsent =

@@ -69,10 +69,22 @@ class WaterfallTest {
   }
 
   @Test
-  void fallbackTeamAlsoEmptyUsesTheFallbackTeamsQueue() {
+  void fallbackTeamAlsoEmptyUsesTheNamedTeamsOwnQueueFirst() {
     Team b = withFallback(team("B", Strategy.ROUND_ROBIN, member(awayB)), null, OVERFLOW_B);
 
     Decision decision = decide(twoTeams(teamA(OVERFLOW), b).build(), lead());
+
+    assertThat(decision.owner()).isEqualTo(OVERFLOW.asOwner());
+    assertThat(decision.reasons())
+        .containsExactly(NO_AVAILABLE_MEMBER, FALLBACK_TEAM, NO_AVAILABLE_MEMBER, FALLBACK_QUEUE);
+    assertThat(decision.stateChanges()).isEmpty();
+  }
+
+  @Test
+  void fallbackTeamAlsoEmptyUsesTheFallbackTeamsQueueWhenTheNamedTeamHasNone() {
+    Team b = withFallback(team("B", Strategy.ROUND_ROBIN, member(awayB)), null, OVERFLOW_B);
+
+    Decision decision = decide(twoTeams(teamA(null), b).build(), lead());
 
     assertThat(decision.owner()).isEqualTo(OVERFLOW_B.asOwner());
     assertThat(decision.reasons())
