@@ -491,4 +491,22 @@ class RuleSetValidationTest {
         .as("reasons %s", decision.reasons())
         .isEqualTo(new SalesforceId("0055f00000Tst07"));
   }
+
+  @Test
+  void twoUsersWithOneNameAreRejected() {
+    assertProblem(
+        replace(VALID, "name: Old Timer", "name: Ann"),
+        "user Ann",
+        "name",
+        "another user has the same name");
+  }
+
+  @Test
+  void twoQueuesWithOneNameAreRejected() {
+    assertProblem(
+        replace(VALID, "name: Overflow }", "name: General }"),
+        "queue General",
+        "name",
+        "another queue has the same name");
+  }
 }

@@ -74,7 +74,10 @@ class CriteriaSetTest {
         "Title, STARTS_WITH, Head, He, false",
         "Title, STARTS_WITH, VP|Head, HEAD, true",
         "Title, STARTS_WITH, Head, NULL, false",
-        // greater / less: numeric when both are numbers ("900" < "1000"), text otherwise
+        // greater / less: numeric when the criterion is a number ("900" < "1000"), text
+        // otherwise; a lead value that is not a number never compares with a number
+        "NumberOfEmployees, GREATER_THAN, 1000, lots, false",
+        "NumberOfEmployees, LESS_THAN, 1000, lots, false",
         "NumberOfEmployees, GREATER_THAN, 1000, 1001, true",
         "NumberOfEmployees, GREATER_THAN, 1000, 1000, false",
         "NumberOfEmployees, GREATER_THAN, 1000, 1000.0, false",

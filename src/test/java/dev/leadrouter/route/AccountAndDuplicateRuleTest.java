@@ -77,7 +77,7 @@ class AccountAndDuplicateRuleTest {
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {0.0, 0.5, 0.79, 0.7999})
+  @ValueSource(doubles = {0.0, 0.5, 0.79, 0.7999, Double.NaN})
   void matchBelowTheMinimumConfidenceSkipsTheRule(double confidence) {
     assertMovedOn(
         route(account(olga.id(), true, confidence), null),

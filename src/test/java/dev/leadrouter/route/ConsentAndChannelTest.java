@@ -164,7 +164,7 @@ class ConsentAndChannelTest {
     @ParameterizedTest(name = "deal registration {0}, account type {1}")
     @CsvSource(
         nullValues = "-",
-        value = {"DR-2026-0042, -", "true, -", "-, Partner", "false, Partner"})
+        value = {"DR-2026-0042, -", "true, -", "-, Partner", "false, Partner", "-, partner "})
     void channelLeadsMeetChannelRulesFirstWhateverTheirOrder(String registration, String type) {
       Decision decision = route(lead("Deal_Registration__c", registration), type);
 
