@@ -182,7 +182,13 @@ public final class SyntheticWorkload {
                   : "@company" + random.nextInt(5000) + ".com"));
       fields.put("Country", pick(COUNTRIES));
       if (random.nextBoolean()) {
-        fields.put("Phone", pick(PHONES));
+        // Mostly a number of its own per lead, as in a real inbound stream; some junk.
+        fields.put(
+            "Phone",
+            random.nextInt(10) == 0
+                ? pick(PHONES)
+                : String.format(
+                    "+1 (%03d) 555-%04d", 200 + random.nextInt(700), random.nextInt(10_000)));
       }
       fields.put("NumberOfEmployees", Integer.toString(random.nextInt(20_000)));
       fields.put("LeadSource", pick(SOURCES));

@@ -5,6 +5,7 @@ import dev.leadrouter.lead.Lead;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,11 @@ import java.util.Set;
  * lead has no Country (likewise State/StateCode and Phone/MobilePhone). Field names are
  * case-insensitive.
  *
+ * <p>The E.164 phone number is worked out when first asked for: libphonenumber takes microseconds a
+ * number, more than the whole routing decision, and only rules that name Phone and duplicate
+ * matching need it. Whether the phone can be a number at all is checked up front, cheaply ({@link
+ * NormalizationIssue#PHONE_INVALID}).
+ *
  * @param lead the lead as received
  * @param countryCode ISO 3166-1 alpha-2, upper case, or null if unknown or absent
  * @param stateCode postal code of a US, CA or AU state ("CA", "ON", "NSW"), else null
@@ -36,24 +42,98 @@ import java.util.Set;
  * @param companyKey match key of Company (see {@link CompanyNameNormalizer}), or null
  * @param issues problems found while normalizing; stored as an unmodifiable copy
  */
-public record NormalizedLead(
-    Lead lead,
-    String countryCode,
-    String stateCode,
-    String phoneE164,
-    String emailDomain,
-    String websiteDomain,
-    String companyKey,
-    Set<NormalizationIssue> issues)
-    implements FieldSource {
+public final class NormalizedLead implements FieldSource {
 
-  public NormalizedLead {
-    Objects.requireNonNull(lead, "lead");
+  private final Lead lead;
+  private final String countryCode;
+  private final String stateCode;
+  private final String emailDomain;
+  private final String websiteDomain;
+  private final String companyKey;
+  private final Set<NormalizationIssue> issues;
+  private final PhoneNormalizer phones;
+  private final String rawPhone;
+  private volatile Optional<String> phoneE164;
+
+  /** A normalized lead whose phone number is already known (or absent). */
+  public NormalizedLead(
+      Lead lead,
+      String countryCode,
+      String stateCode,
+      String phoneE164,
+      String emailDomain,
+      String websiteDomain,
+      String companyKey,
+      Set<NormalizationIssue> issues) {
+    this(lead, countryCode, stateCode, emailDomain, websiteDomain, companyKey, issues, null, null);
+    this.phoneE164 = Optional.ofNullable(phoneE164);
+  }
+
+  /** A normalized lead whose phone number {@code phones} normalizes when first asked for. */
+  NormalizedLead(
+      Lead lead,
+      String countryCode,
+      String stateCode,
+      String emailDomain,
+      String websiteDomain,
+      String companyKey,
+      Set<NormalizationIssue> issues,
+      PhoneNormalizer phones,
+      String rawPhone) {
+    this.lead = Objects.requireNonNull(lead, "lead");
+    this.countryCode = countryCode;
+    this.stateCode = stateCode;
+    this.emailDomain = emailDomain;
+    this.websiteDomain = websiteDomain;
+    this.companyKey = companyKey;
     EnumSet<NormalizationIssue> copy = EnumSet.noneOf(NormalizationIssue.class);
     if (issues != null) {
       copy.addAll(issues);
     }
-    issues = Collections.unmodifiableSet(copy);
+    this.issues = Collections.unmodifiableSet(copy);
+    this.phones = phones;
+    this.rawPhone = rawPhone;
+  }
+
+  public Lead lead() {
+    return lead;
+  }
+
+  public String countryCode() {
+    return countryCode;
+  }
+
+  public String stateCode() {
+    return stateCode;
+  }
+
+  /**
+   * The phone number in E.164 form, or null when there is none or libphonenumber cannot make one.
+   * Worked out on first call; safe to call from any thread.
+   */
+  public String phoneE164() {
+    Optional<String> known = phoneE164;
+    if (known == null) {
+      known = phones.toE164(rawPhone, countryCode);
+      phoneE164 = known;
+    }
+    return known.orElse(null);
+  }
+
+  public String emailDomain() {
+    return emailDomain;
+  }
+
+  public String websiteDomain() {
+    return websiteDomain;
+  }
+
+  public String companyKey() {
+    return companyKey;
+  }
+
+  public Set<NormalizationIssue> issues() {
+    return issues;
   }
 
   /**
@@ -81,7 +161,8 @@ public record NormalizedLead(
     switch (fieldName.length()) {
       case 5:
         if (fieldName.equalsIgnoreCase("Phone")) {
-          return phoneE164 != null ? phoneE164 : rawOf("phone", "mobilephone");
+          String e164 = phoneE164();
+          return e164 != null ? e164 : rawOf("phone", "mobilephone");
         }
         if (fieldName.equalsIgnoreCase("State")) {
           return state();
@@ -138,5 +219,24 @@ public record NormalizedLead(
   private String rawOf(String field, String fallbackField) {
     String raw = lead.get(field);
     return raw != null ? raw : lead.get(fallbackField);
+  }
+
+  @Override
+  public String toString() {
+    return "NormalizedLead[id="
+        + lead.id()
+        + ", country="
+        + countryCode
+        + ", state="
+        + stateCode
+        + ", emailDomain="
+        + emailDomain
+        + ", websiteDomain="
+        + websiteDomain
+        + ", companyKey="
+        + companyKey
+        + ", issues="
+        + issues
+        + "]";
   }
 }

@@ -30,6 +30,9 @@ public final class PhoneNormalizer {
 
   private static final int MAX_DIGITS = 15;
 
+  /** Room for an extension ("ext. 1234") written after the number, which E.164 drops. */
+  private static final int EXTENSION_DIGITS = 10;
+
   /** libphonenumber's region for "unknown": only numbers with a country code parse. */
   private static final String UNKNOWN_REGION = "ZZ";
 
@@ -53,6 +56,15 @@ public final class PhoneNormalizer {
     if (stripped.isEmpty() || stripped.length() > MAX_INPUT_LENGTH) {
       return Optional.empty();
     }
+    if (!hasEnoughDigits(stripped)) {
+      return Optional.empty();
+    }
+    boolean international = stripped.startsWith("+") || stripped.startsWith("00");
+    if (iso2Country == null && !international) {
+      // Without a country only international numbers can parse; libphonenumber would throw,
+      // and exceptions cost more than the rest of a decision.
+      return Optional.empty();
+    }
     String region = iso2Country == null ? UNKNOWN_REGION : iso2Country;
     Optional<String> formatted = parse(stripped, region);
     if (formatted.isEmpty() && stripped.startsWith("00")) {
@@ -61,6 +73,41 @@ public final class PhoneNormalizer {
       formatted = parse("+" + stripped.substring(2), region);
     }
     return formatted;
+  }
+
+  /**
+   * Whether the text can be a phone number at all, judged by its shape alone: enough digits, not
+   * too many, and either international or with a country to read it in. Cheap, unlike {@link
+   * #toE164}, which may still reject a plausible number that no numbering plan allows.
+   */
+  public boolean isPlausible(String raw, String iso2Country) {
+    String stripped = raw == null ? "" : raw.strip();
+    if (stripped.isEmpty() || stripped.length() > MAX_INPUT_LENGTH || !hasEnoughDigits(stripped)) {
+      return false;
+    }
+    int digits = dialables(stripped);
+    boolean international = stripped.startsWith("+") || stripped.startsWith("00");
+    int allowed = MAX_DIGITS + (stripped.startsWith("00") ? 2 : 0) + EXTENSION_DIGITS;
+    return digits <= allowed && (international || iso2Country != null);
+  }
+
+  /**
+   * Text with fewer digits than any real number ("n/a", "12") is rejected before parsing. Letters
+   * count, as vanity numbers ("+1 800 FLOWERS") spell digits with them.
+   */
+  private static boolean hasEnoughDigits(String text) {
+    return dialables(text) >= MIN_DIGITS;
+  }
+
+  private static int dialables(String text) {
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private Optional<String> parse(String text, String region) {

@@ -57,8 +57,7 @@ final class StandardLeadNormalizer implements LeadNormalizer {
     }
 
     String phone = read(lead, "phone", "mobilephone", issues);
-    String phoneE164 = phones.toE164(phone, countryCode).orElse(null);
-    if (phone != null && phoneE164 == null) {
+    if (phone != null && !phones.isPlausible(phone, countryCode)) {
       issues.add(NormalizationIssue.PHONE_INVALID);
     }
 
@@ -80,7 +79,15 @@ final class StandardLeadNormalizer implements LeadNormalizer {
     String companyKey = companies.matchKey(read(lead, "company", null, issues));
 
     return new NormalizedLead(
-        lead, countryCode, stateCode, phoneE164, emailDomain, websiteDomain, companyKey, issues);
+        lead,
+        countryCode,
+        stateCode,
+        emailDomain,
+        websiteDomain,
+        companyKey,
+        issues,
+        phones,
+        phone);
   }
 
   /**
