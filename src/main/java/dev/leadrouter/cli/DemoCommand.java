@@ -2,15 +2,13 @@ package dev.leadrouter.cli;
 
 import com.google.inject.Inject;
 import dev.leadrouter.engine.DecisionEngine;
+import dev.leadrouter.engine.DecisionEngineFactory;
 import dev.leadrouter.engine.LeadInput;
-import dev.leadrouter.normalize.LeadNormalizer;
 import dev.leadrouter.route.Decision;
 import dev.leadrouter.route.InMemoryRoutingState;
 import dev.leadrouter.route.OwnerType;
 import dev.leadrouter.route.ReasonCode;
-import dev.leadrouter.route.RuleHierarchyRouter;
 import dev.leadrouter.route.RuleSet;
-import dev.leadrouter.score.LeadScorer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -48,14 +46,12 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  private final LeadNormalizer normalizer;
-  private final LeadScorer scorer;
+  private final DecisionEngineFactory engines;
   private final Clock clock;
 
   @Inject
-  DemoCommand(LeadNormalizer normalizer, LeadScorer scorer, Clock clock) {
-    this.normalizer = normalizer;
-    this.scorer = scorer;
+  DemoCommand(DecisionEngineFactory engines, Clock clock) {
+    this.engines = engines;
     this.clock = clock;
   }
 
@@ -64,8 +60,7 @@ final class DemoCommand implements Callable<Integer> {
     RuleSet ruleSet = rules.load();
     List<LeadInput> leads = new LeadDocuments().readMany(leadsFile);
     Clock now = at.clock(clock);
-    DecisionEngine engine =
-        new DecisionEngine(normalizer, scorer, new RuleHierarchyRouter(now), now);
+    DecisionEngine engine = engines.at(now);
     InMemoryRoutingState state = new InMemoryRoutingState();
     TextTable table = new TextTable("Lead", "Company", "Owner", "Rule", "Tier", "SLA", "Reasons");
     Map<String, Integer> perOwner = new TreeMap<>();

@@ -3,14 +3,12 @@ package dev.leadrouter.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.inject.Inject;
 import dev.leadrouter.engine.DecisionEngine;
+import dev.leadrouter.engine.DecisionEngineFactory;
 import dev.leadrouter.engine.LeadInput;
-import dev.leadrouter.normalize.LeadNormalizer;
 import dev.leadrouter.route.Decision;
 import dev.leadrouter.route.DecisionExplainer;
 import dev.leadrouter.route.InMemoryRoutingState;
-import dev.leadrouter.route.RuleHierarchyRouter;
 import dev.leadrouter.route.RuleSet;
-import dev.leadrouter.score.LeadScorer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -47,14 +45,12 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  private final LeadNormalizer normalizer;
-  private final LeadScorer scorer;
+  private final DecisionEngineFactory engines;
   private final Clock clock;
 
   @Inject
-  ExplainCommand(LeadNormalizer normalizer, LeadScorer scorer, Clock clock) {
-    this.normalizer = normalizer;
-    this.scorer = scorer;
+  ExplainCommand(DecisionEngineFactory engines, Clock clock) {
+    this.engines = engines;
     this.clock = clock;
   }
 
@@ -63,8 +59,7 @@ final class ExplainCommand implements Callable<Integer> {
     RuleSet ruleSet = rules.load();
     LeadInput lead = new LeadDocuments().readOne(leadFile);
     Clock now = at.clock(clock);
-    DecisionEngine engine =
-        new DecisionEngine(normalizer, scorer, new RuleHierarchyRouter(now), now);
+    DecisionEngine engine = engines.at(now);
     Decision decision = engine.decide(ruleSet, lead, new InMemoryRoutingState());
     var out = spec.commandLine().getOut();
     out.print(

@@ -1,14 +1,10 @@
 package dev.leadrouter.engine;
 
 import com.google.inject.Inject;
-import dev.leadrouter.normalize.LeadNormalizer;
 import dev.leadrouter.route.Decision;
 import dev.leadrouter.route.InMemoryRoutingState;
-import dev.leadrouter.route.LeadRouter;
 import dev.leadrouter.route.ReasonCode;
-import dev.leadrouter.route.RuleHierarchyRouter;
 import dev.leadrouter.route.RuleSet;
-import dev.leadrouter.score.LeadScorer;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,13 +17,11 @@ import java.util.Locale;
  */
 public final class GoldenRunner {
 
-  private final LeadNormalizer normalizer;
-  private final LeadScorer scorer;
+  private final DecisionEngineFactory engines;
 
   @Inject
-  public GoldenRunner(LeadNormalizer normalizer, LeadScorer scorer) {
-    this.normalizer = normalizer;
-    this.scorer = scorer;
+  public GoldenRunner(DecisionEngineFactory engines) {
+    this.engines = engines;
   }
 
   public List<GoldenResult> run(RuleSet ruleSet, List<GoldenCase> cases) {
@@ -39,9 +33,7 @@ public final class GoldenRunner {
   }
 
   public GoldenResult run(RuleSet ruleSet, GoldenCase golden) {
-    Clock at = Clock.fixed(golden.at(), ZoneOffset.UTC);
-    LeadRouter router = new RuleHierarchyRouter(at);
-    DecisionEngine engine = new DecisionEngine(normalizer, scorer, router, at);
+    DecisionEngine engine = engines.at(Clock.fixed(golden.at(), ZoneOffset.UTC));
     InMemoryRoutingState state = new InMemoryRoutingState();
     golden.openLoads().forEach(state::setOpenLoad);
     Decision decision = engine.decide(ruleSet, golden.input(), state);

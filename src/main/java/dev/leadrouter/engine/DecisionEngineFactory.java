@@ -1,0 +1,28 @@
+package dev.leadrouter.engine;
+
+import com.google.inject.Inject;
+import dev.leadrouter.normalize.LeadNormalizer;
+import dev.leadrouter.route.RuleHierarchyRouter;
+import dev.leadrouter.score.LeadScorer;
+import java.time.Clock;
+
+/**
+ * Makes decision engines that decide as of a given clock: golden records, dry runs and the {@code
+ * --at} option route "as if it were" another moment, because working hours and holidays depend on
+ * it.
+ */
+public final class DecisionEngineFactory {
+
+  private final LeadNormalizer normalizer;
+  private final LeadScorer scorer;
+
+  @Inject
+  public DecisionEngineFactory(LeadNormalizer normalizer, LeadScorer scorer) {
+    this.normalizer = normalizer;
+    this.scorer = scorer;
+  }
+
+  public DecisionEngine at(Clock clock) {
+    return new DecisionEngine(normalizer, scorer, new RuleHierarchyRouter(clock), clock);
+  }
+}
