@@ -1,7 +1,5 @@
 package dev.leadrouter.route;
 
-import java.util.Locale;
-
 /**
  * Postal codes from {@code first} to {@code last}, compared on as many leading characters as the
  * bounds have: {@code 94-95} covers 94000 to 95999, {@code 10115-14199} covers Berlin.
@@ -45,8 +43,19 @@ public record PostalRange(String first, String last) {
     return head.compareTo(first) >= 0 && head.compareTo(last) <= 0;
   }
 
+  /** Upper case without spaces or hyphens ("sw1a 1aa" is "SW1A1AA"); runs for every lead. */
   private static String canonical(String code) {
-    return code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    if (code == null) {
+      return "";
+    }
+    StringBuilder canonical = new StringBuilder(code.length());
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c != '-' && !Character.isWhitespace(c)) {
+        canonical.append(Character.toUpperCase(c));
+      }
+    }
+    return canonical.toString();
   }
 
   @Override
