@@ -83,4 +83,9 @@ public final class CriteriaSet {
   public String logic() {
     return logic.text();
   }
+
+  /** Lower-case names of every field these criteria read. */
+  public List<String> fields() {
+    return criteria.stream().map(c -> c.criterion().lowerField()).distinct().toList();
+  }
 }

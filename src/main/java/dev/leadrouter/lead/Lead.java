@@ -35,4 +35,11 @@ public record Lead(String id, Map<String, String> fields) implements FieldSource
   public String get(String fieldName) {
     return fieldName == null ? null : fields.get(fieldName.toLowerCase(Locale.ROOT));
   }
+
+  /** A copy with one field set (or removed when {@code value} is blank). */
+  public Lead with(String fieldName, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(fields);
+    copy.put(fieldName.toLowerCase(Locale.ROOT), value);
+    return new Lead(id, copy);
+  }
 }
