@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
     name = "decision",
     mixinStandardHelpOptions = true,
     description = {
-      "Times the decision path (normalize, score, route, record state) on one thread over a",
-      "synthetic org, and prints decisions_per_sec, p50_us and p99_us as JSON."
+      "Measures decisions per second and latency of the decision path.",
+      "Times normalize, score, route and record state on one thread over a synthetic org,",
+      "and prints decisions_per_sec, p50_us and p99_us as JSON."
     })
 final class BenchDecisionCommand implements Callable<Integer> {
 

@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Routes the sample leads through a rule set, in order and sharing rotation state, and prints",
-      "who each lead goes to, by which rule and why."
+      "Routes sample leads through a rule set and prints the decisions.",
+      "Leads are routed in order and share rotation state, as in production; each line says who",
+      "the lead goes to, by which rule and why."
     })
 final class DemoCommand implements Callable<Integer> {
 

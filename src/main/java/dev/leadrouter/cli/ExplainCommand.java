@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Routes one lead and explains the decision: every rule tried with each criterion's result,",
-      "the team strategy's state, the reason codes, score and inputs.",
+      "Explains in plain words how one lead would be routed.",
+      "Shows every rule tried with each criterion's result, the team strategy's state, the",
+      "reason codes, score and inputs.",
       "The lead file is JSON or YAML: {id, fields: {...}, account: {...}, duplicate: {...}},",
       "or a Lead record as Salesforce's REST API returns it."
     })

@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
     name = "test-rules",
     mixinStandardHelpOptions = true,
     description = {
-      "Routes golden records (a lead, the expected owner and rule) through a rule set and prints",
-      "pass/fail with the path each lead took. Exit code 0 when all pass, 1 on any mismatch,",
-      "2 when a file cannot be used."
+      "Checks a rule set against golden records (lead, expected owner and rule).",
+      "Prints pass/fail with the path each lead took. Exit code 0 when all pass, 1 on any",
+      "mismatch, 2 when a file cannot be used."
     })
 final class TestRulesCommand implements Callable<Integer> {
 
