@@ -12,8 +12,9 @@ public interface CheckpointStore {
   Optional<ReplayCheckpoint> load(String channel);
 
   /**
-   * Records a checkpoint. Implementations must keep the highest replay id per channel: an older
-   * checkpoint committed late (acknowledgements may race) never moves the channel backwards.
+   * Records a checkpoint, replacing the channel's previous one. Callers commit in order; the replay
+   * id may be lower than before when the channel was replayed from scratch ({@code -2}) after its
+   * old id became invalid, so implementations must not insist that ids only grow.
    */
   void commit(ReplayCheckpoint checkpoint);
 }

@@ -16,9 +16,6 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
 
   @Override
   public void commit(ReplayCheckpoint checkpoint) {
-    checkpoints.merge(
-        checkpoint.channel(),
-        checkpoint,
-        (held, offered) -> offered.replayId() >= held.replayId() ? offered : held);
+    checkpoints.put(checkpoint.channel(), checkpoint);
   }
 }
