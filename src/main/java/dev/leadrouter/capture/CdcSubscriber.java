@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.cometd.bayeux.Channel;
 import org.cometd.bayeux.Message;
@@ -46,8 +47,11 @@ public final class CdcSubscriber implements AutoCloseable {
   private final ExecutorService control =
       Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "cdc-subscriber-control"));
   private volatile boolean running;
+  private final AtomicInteger refusedHandshakes = new AtomicInteger();
+  // Apart from the object's own lock, which start and close hold while the client stops: an
+  // acknowledgement on a streaming thread must not wait for that.
+  private final Object commitLock = new Object();
   private volatile StreamingError failure;
-  private int refusedHandshakes;
   private HttpClient http;
   private TokenTransport transport;
   private BayeuxClient client;
@@ -102,13 +106,16 @@ public final class CdcSubscriber implements AutoCloseable {
    * The event's effect is durable (or it was dead-lettered or reconciled): its checkpoint may be
    * committed once every earlier event on its channel is acknowledged too.
    */
-  public synchronized void acknowledge(ChangeEvent event) {
-    pending
-        .acknowledged(event.channel(), event.replayId())
-        .ifPresent(
-            replayId ->
-                checkpoints.commit(
-                    new ReplayCheckpoint(event.channel(), replayId, clock.instant())));
+  public void acknowledge(ChangeEvent event) {
+    // One at a time, so two acknowledgements never commit out of order.
+    synchronized (commitLock) {
+      pending
+          .acknowledged(event.channel(), event.replayId())
+          .ifPresent(
+              replayId ->
+                  checkpoints.commit(
+                      new ReplayCheckpoint(event.channel(), replayId, clock.instant())));
+    }
   }
 
   public boolean isSubscribed(String channel) {
@@ -122,9 +129,7 @@ public final class CdcSubscriber implements AutoCloseable {
 
   private void onHandshake(ClientSessionChannel meta, Message reply) {
     if (reply.isSuccessful()) {
-      synchronized (this) {
-        refusedHandshakes = 0;
-      }
+      refusedHandshakes.set(0);
       if (!replay.serverSupportsReplay()) {
         log.warn("server did not confirm replay support; events may be missed on reconnect");
       }
@@ -133,10 +138,7 @@ public final class CdcSubscriber implements AutoCloseable {
     }
     subscribed.clear();
     StreamingError error = StreamingError.of(reply);
-    boolean retry;
-    synchronized (this) {
-      retry = running && ++refusedHandshakes <= 1 && error.code() == 401;
-    }
+    boolean retry = running && error.code() == 401 && refusedHandshakes.incrementAndGet() <= 1;
     if (retry) {
       log.info("handshake refused ({}); refreshing the access token", error);
       tokens.refresh(transport.lastSent());
