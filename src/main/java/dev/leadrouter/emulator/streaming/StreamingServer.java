@@ -71,6 +71,11 @@ public final class StreamingServer implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler("/");
     ServletHolder cometd = new ServletHolder(CometDServlet.class);
     cometd.setInitParameter("timeout", String.valueOf(settings.longPollTimeout().toMillis()));
+    // An org sends events only in /meta/connect replies, never with a subscribe reply.
+    // (CometD spells the option without the y.)
+    cometd.setInitParameter("metaConnectDeliverOnly", "true");
+    // An org forgets a client that has not reconnected within 40 s of its last poll ending.
+    cometd.setInitParameter("maxInterval", "40000");
     cometd.setInitOrder(1);
     context.addServlet(cometd, cometdPath() + "/*");
     jetty.setHandler(context);
