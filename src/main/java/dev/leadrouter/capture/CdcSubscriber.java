@@ -118,6 +118,11 @@ public final class CdcSubscriber implements AutoCloseable {
     }
   }
 
+  /** Events received and waiting for the pipeline; at most the queue capacity. */
+  public int backlog() {
+    return queue.size();
+  }
+
   public boolean isSubscribed(String channel) {
     return subscribed.contains(channel);
   }

@@ -103,6 +103,53 @@ class CdcSubscriberIT {
   }
 
   @Test
+  void aFailureInProcessingNeverMovesTheCheckpointPastTheEvent() throws Exception {
+    CdcSubscriber first = subscribe(InitialReplay.NEW_ONLY);
+    long done = server.publish(LEADS, leadEvent("00Q5f000005bwL0EAY", "router"));
+    long failed = server.publish(LEADS, leadEvent("00Q5f000005bwL1EAY", "router"));
+    long doneLater = server.publish(LEADS, leadEvent("00Q5f000005bwL2EAY", "router"));
+    List<ChangeEvent> received = take(first, 3);
+    first.acknowledge(received.get(0));
+    // The second event's processing failed: it is never acknowledged.
+    first.acknowledge(received.get(2));
+    first.close();
+
+    assertThat(checkpoints.load(LEADS).map(ReplayCheckpoint::replayId)).contains(done);
+    CdcSubscriber second = subscribe(InitialReplay.NEW_ONLY);
+    assertThat(take(second, 2))
+        .as("at least once: the event after the failure comes again too")
+        .extracting(ChangeEvent::replayId)
+        .containsExactly(failed, doneLater);
+  }
+
+  @Test
+  void aSlowPipelineHoldsTheStreamBackAndLosesNothing() throws Exception {
+    CdcSubscriber subscriber = subscribe(InitialReplay.NEW_ONLY, true, 2);
+    List<Long> published = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      published.add(server.publish(LEADS, leadEvent("00Q5f000005bwL0EAY", "router")));
+    }
+
+    await().atMost(WAIT).until(() -> subscriber.backlog() == 2);
+    List<ChangeEvent> received = take(subscriber, 20);
+
+    assertThat(received).extracting(ChangeEvent::replayId).containsExactlyElementsOf(published);
+    assertThat(deadLetters).isEmpty();
+  }
+
+  @Test
+  void aMalformedEventIsDeadLetteredAndTheStreamGoesOn() throws Exception {
+    CdcSubscriber subscriber = subscribe(InitialReplay.NEW_ONLY);
+    server.publish(LEADS, Map.of("schema", "x", "payload", Map.of("Status", "Open")));
+    long good = server.publish(LEADS, leadEvent("00Q5f000005bwL0EAY", "router"));
+
+    assertThat(take(subscriber, 1)).extracting(ChangeEvent::replayId).containsExactly(good);
+    assertThat(deadLetters)
+        .singleElement()
+        .satisfies(dead -> assertThat(dead.reason()).contains("ChangeEventHeader"));
+  }
+
+  @Test
   void anExpiredReplayIdReplaysAllRetainedEventsAndAsksForReconciliation() throws Exception {
     long old = server.publish(LEADS, leadEvent("00Q5f000005bwL0EAY", "router"));
     checkpoints.commit(new ReplayCheckpoint(LEADS, old, clock.instant()));
@@ -204,9 +251,15 @@ class CdcSubscriberIT {
   }
 
   private CdcSubscriber subscribe(InitialReplay initial, boolean awaitSubscribed) throws Exception {
+    return subscribe(initial, awaitSubscribed, 16);
+  }
+
+  private CdcSubscriber subscribe(InitialReplay initial, boolean awaitSubscribed, int capacity)
+      throws Exception {
     CdcSubscriber subscriber =
         new CdcSubscriber(
-            new SubscriberSettings(server.cometdUri(), List.of(LEADS), initial, CLIENT_ID, 16),
+            new SubscriberSettings(
+                server.cometdUri(), List.of(LEADS), initial, CLIENT_ID, capacity),
             tokens,
             checkpoints,
             reconciliations::add,
