@@ -4,14 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.cometd.bayeux.Channel;
 import org.cometd.bayeux.Message;
 import org.cometd.bayeux.client.ClientSessionChannel;
@@ -36,21 +32,14 @@ public final class CdcSubscriber implements AutoCloseable {
   private final SubscriberSettings settings;
   private final AccessTokenSource tokens;
   private final CheckpointStore checkpoints;
-  private final Consumer<ReconciliationRequest> reconciler;
-  private final Consumer<MalformedEvent> deadLetters;
-  private final Clock clock;
-  private final ChangeEventParser parser = new ChangeEventParser();
+  private final Reconciler reconciler;
   private final ReplayExtension replay = new ReplayExtension();
-  private final AckTracker pending = new AckTracker();
-  private final BlockingQueue<ChangeEvent> queue;
+  private final EventIntake intake;
   private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
   private final ExecutorService control =
       Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "cdc-subscriber-control"));
   private volatile boolean running;
   private final AtomicInteger refusedHandshakes = new AtomicInteger();
-  // Apart from the object's own lock, which start and close hold while the client stops: an
-  // acknowledgement on a streaming thread must not wait for that.
-  private final Object commitLock = new Object();
   private volatile StreamingError failure;
   private HttpClient http;
   private TokenTransport transport;
@@ -60,20 +49,21 @@ public final class CdcSubscriber implements AutoCloseable {
       SubscriberSettings settings,
       AccessTokenSource tokens,
       CheckpointStore checkpoints,
-      Consumer<ReconciliationRequest> reconciler,
-      Consumer<MalformedEvent> deadLetters,
+      Reconciler reconciler,
+      DeadLetters deadLetters,
       Clock clock) {
     this.settings = settings;
     this.tokens = tokens;
     this.checkpoints = checkpoints;
     this.reconciler = reconciler;
-    this.deadLetters = deadLetters;
-    this.clock = clock;
-    this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    this.intake = new EventIntake(replay, settings, checkpoints, reconciler, deadLetters, clock);
   }
 
   /** Connects and subscribes; returns at once, events then arrive on {@link #poll}. */
   public synchronized void start() throws Exception {
+    if (client != null) {
+      throw new IllegalStateException("already started; a subscriber runs once");
+    }
     for (String channel : settings.channels()) {
       long from =
           checkpoints
@@ -99,28 +89,21 @@ public final class CdcSubscriber implements AutoCloseable {
 
   /** The next event, waiting up to {@code timeout}; null when none came. */
   public ChangeEvent poll(Duration timeout) throws InterruptedException {
-    return queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return intake.poll(timeout);
   }
 
   /**
-   * The event's effect is durable (or it was dead-lettered or reconciled): its checkpoint may be
-   * committed once every earlier event on its channel is acknowledged too.
+   * The event's effect is durable (or it was dead-lettered or reconciled): its checkpoint is
+   * committed once every earlier event on its channel is acknowledged too. Never advance it for an
+   * event whose processing failed; it must come again after a restart.
    */
   public void acknowledge(ChangeEvent event) {
-    // One at a time, so two acknowledgements never commit out of order.
-    synchronized (commitLock) {
-      pending
-          .acknowledged(event.channel(), event.replayId())
-          .ifPresent(
-              replayId ->
-                  checkpoints.commit(
-                      new ReplayCheckpoint(event.channel(), replayId, clock.instant())));
-    }
+    intake.acknowledge(event);
   }
 
   /** Events received and waiting for the pipeline; at most the queue capacity. */
   public int backlog() {
-    return queue.size();
+    return intake.backlog();
   }
 
   public boolean isSubscribed(String channel) {
@@ -187,7 +170,8 @@ public final class CdcSubscriber implements AutoCloseable {
     client
         .getChannel(channel)
         .subscribe(
-            (ignored, message) -> onEvent(channel, message), reply -> onSubscribe(channel, reply));
+            (ignored, message) -> intake.accept(channel, message.getDataAsMap(), () -> running),
+            reply -> onSubscribe(channel, reply));
   }
 
   private void onSubscribe(String channel, Message reply) {
@@ -200,7 +184,7 @@ public final class CdcSubscriber implements AutoCloseable {
         && replay.position(channel) != InitialReplay.ALL_RETAINED.replayId()) {
       log.warn("replay id refused on {} ({}); replaying all retained events", channel, error);
       replay.resumeFrom(channel, InitialReplay.ALL_RETAINED.replayId());
-      reconciler.accept(
+      reconciler.reconcile(
           new ReconciliationRequest(
               channel,
               checkpoints.load(channel),
@@ -209,45 +193,6 @@ public final class CdcSubscriber implements AutoCloseable {
       subscribe(channel);
     } else {
       log.error("subscribe to {} failed: {}", channel, error);
-    }
-  }
-
-  private void onEvent(String channel, Message message) {
-    ParseResult result = parser.parse(channel, message.getDataAsMap());
-    if (result instanceof MalformedEvent malformed) {
-      deadLetters.accept(malformed);
-      return;
-    }
-    ChangeEvent event = (ChangeEvent) result;
-    long position = replay.position(channel);
-    if (position >= 0 && event.replayId() <= position) {
-      log.debug("dropping {} on {}: already received", event.replayId(), channel);
-      return;
-    }
-    pending.received(channel, event.replayId());
-    replay.received(channel, event.replayId());
-    if (event.header().changeOrigin().isFrom(settings.clientId())) {
-      acknowledge(event);
-    } else if (event.header().changeType().needsReconciliation()) {
-      reconciler.accept(
-          new ReconciliationRequest(
-              channel,
-              checkpoints.load(channel),
-              ReconciliationRequest.Reason.GAP_EVENT,
-              Optional.of(event)));
-    } else {
-      enqueue(event);
-    }
-  }
-
-  /** Blocks the streaming thread while the queue is full: that is the back-pressure. */
-  private void enqueue(ChangeEvent event) {
-    try {
-      while (running && !queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
-        // Keep waiting; re-checking running lets close() end the wait.
-      }
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 
