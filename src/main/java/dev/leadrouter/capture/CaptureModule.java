@@ -18,6 +18,7 @@ public final class CaptureModule extends AbstractModule {
   protected void configure() {
     bind(CheckpointStore.class).to(InMemoryCheckpointStore.class).in(Singleton.class);
     bind(ChangeEventParser.class).in(Singleton.class);
+    bind(ChangeEventSource.class).to(CdcSubscriber.class);
   }
 
   /** Not started: the lifecycle starts it after the writers, and stops it first. */

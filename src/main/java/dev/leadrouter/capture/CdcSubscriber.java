@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * effect is durable. Our own echoes are acknowledged here; gap events and invalid replay ids go to
  * the reconciler; unparseable messages to the dead letters.
  */
-public final class CdcSubscriber implements AutoCloseable {
+public final class CdcSubscriber implements ChangeEventSource {
 
   private static final Logger log = LoggerFactory.getLogger(CdcSubscriber.class);
   private static final long STOP_WAIT_MS = 2_000;
@@ -59,17 +59,20 @@ public final class CdcSubscriber implements AutoCloseable {
     this.intake = new EventIntake(replay, settings, checkpoints, reconciler, deadLetters, clock);
   }
 
-  /** Connects and subscribes; returns at once, events then arrive on {@link #poll}. */
+  @Override
   public synchronized void start() throws Exception {
     if (client != null) {
       throw new IllegalStateException("already started; a subscriber runs once");
     }
     for (String channel : settings.channels()) {
+      Optional<ReplayCheckpoint> checkpoint = checkpoints.load(channel);
       long from =
-          checkpoints
-              .load(channel)
-              .map(ReplayCheckpoint::replayId)
-              .orElse(settings.initialReplay().replayId());
+          checkpoint.map(ReplayCheckpoint::replayId).orElse(settings.initialReplay().replayId());
+      log.info(
+          "{} resumes from replay id {} ({})",
+          channel,
+          from,
+          checkpoint.isPresent() ? "checkpoint" : settings.initialReplay());
       replay.resumeFrom(channel, from);
     }
     running = true;
@@ -87,21 +90,17 @@ public final class CdcSubscriber implements AutoCloseable {
     client.handshake();
   }
 
-  /** The next event, waiting up to {@code timeout}; null when none came. */
+  @Override
   public ChangeEvent poll(Duration timeout) throws InterruptedException {
     return intake.poll(timeout);
   }
 
-  /**
-   * The event's effect is durable (or it was dead-lettered or reconciled): its checkpoint is
-   * committed once every earlier event on its channel is acknowledged too. Never advance it for an
-   * event whose processing failed; it must come again after a restart.
-   */
+  @Override
   public void acknowledge(ChangeEvent event) {
     intake.acknowledge(event);
   }
 
-  /** Events received and waiting for the pipeline; at most the queue capacity. */
+  @Override
   public int backlog() {
     return intake.backlog();
   }

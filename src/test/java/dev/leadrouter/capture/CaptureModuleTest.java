@@ -50,7 +50,7 @@ class CaptureModuleTest {
 
     CdcSubscriber subscriber = injector.getInstance(CdcSubscriber.class);
 
-    assertThat(injector.getInstance(CdcSubscriber.class)).isSameAs(subscriber);
+    assertThat(injector.getInstance(ChangeEventSource.class)).isSameAs(subscriber);
     assertThat(injector.getInstance(CheckpointStore.class))
         .isInstanceOf(InMemoryCheckpointStore.class)
         .isSameAs(injector.getInstance(CheckpointStore.class));
