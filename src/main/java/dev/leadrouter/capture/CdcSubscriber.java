@@ -2,11 +2,13 @@ package dev.leadrouter.capture;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cometd.bayeux.Channel;
 import org.cometd.bayeux.Message;
@@ -28,6 +30,8 @@ public final class CdcSubscriber implements ChangeEventSource {
 
   private static final Logger log = LoggerFactory.getLogger(CdcSubscriber.class);
   private static final long STOP_WAIT_MS = 2_000;
+  private static final long FIRST_RETRY_MS = 100;
+  private static final long MAX_RETRY_MS = 30_000;
 
   private final SubscriberSettings settings;
   private final AccessTokenSource tokens;
@@ -36,8 +40,10 @@ public final class CdcSubscriber implements ChangeEventSource {
   private final ReplayExtension replay = new ReplayExtension();
   private final EventIntake intake;
   private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
-  private final ExecutorService control =
-      Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "cdc-subscriber-control"));
+  private final Map<String, Integer> subscribeRetries = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService control =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> new Thread(runnable, "cdc-subscriber-control"));
   private volatile boolean running;
   private final AtomicInteger refusedHandshakes = new AtomicInteger();
   private volatile StreamingError failure;
@@ -176,6 +182,7 @@ public final class CdcSubscriber implements ChangeEventSource {
   private void onSubscribe(String channel, Message reply) {
     if (reply.isSuccessful()) {
       subscribed.add(channel);
+      subscribeRetries.remove(channel);
       return;
     }
     StreamingError error = StreamingError.of(reply);
@@ -190,6 +197,12 @@ public final class CdcSubscriber implements ChangeEventSource {
               ReconciliationRequest.Reason.REPLAY_ID_INVALID,
               Optional.empty()));
       subscribe(channel);
+    } else if (error.code() == 503 && running) {
+      // Overload is the one subscribe error worth retrying (Camel's salesforce component agrees).
+      int attempt = subscribeRetries.merge(channel, 1, Integer::sum);
+      long delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS << Math.min(attempt - 1, 20));
+      log.warn("subscribe to {} refused ({}); retrying in {} ms", channel, error, delay);
+      control.schedule(() -> subscribe(channel), delay, TimeUnit.MILLISECONDS);
     } else {
       log.error("subscribe to {} failed: {}", channel, error);
     }

@@ -203,6 +203,16 @@ class CdcSubscriberIT {
   }
 
   @Test
+  void anOverloadedServerIsAskedAgain() throws Exception {
+    server.failNextSubscribes(2, "503::Server is too busy. Try again later.");
+
+    CdcSubscriber subscriber = subscribe(InitialReplay.NEW_ONLY);
+    long event = server.publish(LEADS, leadEvent("00Q5f000005bwL0EAY", "router"));
+
+    assertThat(take(subscriber, 1)).extracting(ChangeEvent::replayId).containsExactly(event);
+  }
+
+  @Test
   void aBadTokenIsRefused() throws Exception {
     tokens.current = "wrong";
     tokens.next = "still-wrong";

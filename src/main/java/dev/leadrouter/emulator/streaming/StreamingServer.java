@@ -52,6 +52,7 @@ public final class StreamingServer implements AutoCloseable {
 
   private final Settings settings;
   private final TokenPolicy tokens = new TokenPolicy();
+  private final SubscribeFaults subscribeFaults = new SubscribeFaults();
   private final ReplayDelivery replay;
   private Server jetty;
   private BayeuxServer bayeux;
@@ -83,6 +84,7 @@ public final class StreamingServer implements AutoCloseable {
     bayeux = (BayeuxServer) context.getServletContext().getAttribute(BayeuxServer.ATTRIBUTE);
     bayeux.setSecurityPolicy(tokens);
     bayeux.addExtension(tokens);
+    bayeux.addExtension(subscribeFaults);
     bayeux.addExtension(new SalesforceErrors());
     replay.attach(bayeux);
     return this;
@@ -123,6 +125,11 @@ public final class StreamingServer implements AutoCloseable {
         bayeux.removeSession(session);
       }
     }
+  }
+
+  /** Fails the next {@code count} subscribes with {@code error}, e.g. {@code 503::...}. */
+  public void failNextSubscribes(int count, String error) {
+    subscribeFaults.failNext(count, error);
   }
 
   private String cometdPath() {
