@@ -21,6 +21,7 @@ final class SalesforceErrors implements BayeuxServer.Extension {
 
   static final String HANDSHAKE_DENIED = "403::Handshake denied";
   static final String AUTHENTICATION_INVALID = "401::Authentication invalid";
+  static final String AUTHENTICATION_REQUIRED = "401::Request requires authentication";
   static final String UNKNOWN_CLIENT = "403::Unknown client";
 
   static String invalidReplayId(long replayId) {

@@ -59,14 +59,22 @@ final class TokenPolicy implements SecurityPolicy, BayeuxServer.Extension {
         || hasKnownToken(message)) {
       return true;
     }
-    SalesforceErrors.reject(message, SalesforceErrors.AUTHENTICATION_INVALID);
+    SalesforceErrors.reject(
+        message,
+        authorization(message) == null
+            ? SalesforceErrors.AUTHENTICATION_REQUIRED
+            : SalesforceErrors.AUTHENTICATION_INVALID);
     return false;
   }
 
   private boolean hasKnownToken(ServerMessage message) {
-    BayeuxContext context = message.getBayeuxContext();
-    String header = context == null ? null : context.getHeader("Authorization");
+    String header = authorization(message);
     return header != null && tokens.contains(tokenOf(header.trim()));
+  }
+
+  private static String authorization(ServerMessage message) {
+    BayeuxContext context = message.getBayeuxContext();
+    return context == null ? null : context.getHeader("Authorization");
   }
 
   static String tokenOf(String header) {

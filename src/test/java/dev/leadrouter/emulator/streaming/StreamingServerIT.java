@@ -113,6 +113,25 @@ class StreamingServerIT {
   }
 
   @Test
+  void aRequestWithoutOrWithARevokedTokenIsRefusedWithAdviceToStop() throws Exception {
+    String clientId = (String) handshake(TOKEN).get("clientId");
+    Map<String, Object> connect =
+        Map.of(
+            "channel", "/meta/connect",
+            "clientId", clientId,
+            "connectionType", "long-polling",
+            "id", "4");
+
+    assertThat(post(null, connect).get(0))
+        .containsEntry("successful", false)
+        .containsEntry("error", "401::Request requires authentication");
+    server.revokeToken(TOKEN);
+    assertThat(post(TOKEN, connect).get(0))
+        .containsEntry("error", "401::Authentication invalid")
+        .containsEntry("advice", Map.of("reconnect", "none", "interval", 0));
+  }
+
+  @Test
   void clientsMayNotPublish() throws Exception {
     String clientId = (String) handshake(TOKEN).get("clientId");
 
