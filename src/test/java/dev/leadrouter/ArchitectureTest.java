@@ -61,6 +61,27 @@ class ArchitectureTest {
           .resideInAPackage("dev.leadrouter.cli..");
 
   @ArchTest
+  static final ArchRule theEmulatorSpeaksOnlyTheWireProtocols =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.leadrouter.emulator..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.leadrouter.capture..", "dev.leadrouter.salesforce..", "dev.leadrouter.write..")
+          .because("the emulator stands in for an org; sharing our client code would hide bugs");
+
+  @ArchTest
+  static final ArchRule theWorkerNeverCallsTheEmulator =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("dev.leadrouter.emulator..", "dev.leadrouter.cli..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.leadrouter.emulator..")
+          .because("the worker talks to the emulator only over the wire, as to an org");
+
+  @ArchTest
   static final ArchRule onlyTheCliRunsBenchmarks =
       noClasses()
           .that()

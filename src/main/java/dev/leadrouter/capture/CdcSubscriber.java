@@ -1,0 +1,222 @@
+package dev.leadrouter.capture;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cometd.bayeux.Channel;
+import org.cometd.bayeux.Message;
+import org.cometd.bayeux.client.ClientSessionChannel;
+import org.cometd.client.BayeuxClient;
+import org.eclipse.jetty.client.HttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes to change-event channels over CometD with durable replay, as Salesforce's EMP
+ * connector does, and hands parsed events to the pipeline through a bounded queue: when the
+ * pipeline is slow the streaming thread waits, rather than memory filling up. A channel's
+ * checkpoint moves only when the pipeline {@linkplain #acknowledge acknowledges} an event whose
+ * effect is durable. Our own echoes are acknowledged here; gap events and invalid replay ids go to
+ * the reconciler; unparseable messages to the dead letters.
+ */
+public final class CdcSubscriber implements ChangeEventSource {
+
+  private static final Logger log = LoggerFactory.getLogger(CdcSubscriber.class);
+  private static final long STOP_WAIT_MS = 2_000;
+  private static final long FIRST_RETRY_MS = 100;
+  private static final long MAX_RETRY_MS = 30_000;
+
+  private final SubscriberSettings settings;
+  private final AccessTokenSource tokens;
+  private final CheckpointStore checkpoints;
+  private final Reconciler reconciler;
+  private final ReplayExtension replay = new ReplayExtension();
+  private final EventIntake intake;
+  private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+  private final Map<String, Integer> subscribeRetries = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService control =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> new Thread(runnable, "cdc-subscriber-control"));
+  private volatile boolean running;
+  private final AtomicInteger refusedHandshakes = new AtomicInteger();
+  private volatile StreamingError failure;
+  private HttpClient http;
+  private TokenTransport transport;
+  private BayeuxClient client;
+
+  public CdcSubscriber(
+      SubscriberSettings settings,
+      AccessTokenSource tokens,
+      CheckpointStore checkpoints,
+      Reconciler reconciler,
+      DeadLetters deadLetters,
+      Clock clock) {
+    this.settings = settings;
+    this.tokens = tokens;
+    this.checkpoints = checkpoints;
+    this.reconciler = reconciler;
+    this.intake = new EventIntake(replay, settings, checkpoints, reconciler, deadLetters, clock);
+  }
+
+  @Override
+  public synchronized void start() throws Exception {
+    if (client != null) {
+      throw new IllegalStateException("already started; a subscriber runs once");
+    }
+    for (String channel : settings.channels()) {
+      Optional<ReplayCheckpoint> checkpoint = checkpoints.load(channel);
+      long from =
+          checkpoint.map(ReplayCheckpoint::replayId).orElse(settings.initialReplay().replayId());
+      log.info(
+          "{} resumes from replay id {} ({})",
+          channel,
+          from,
+          checkpoint.isPresent() ? "checkpoint" : settings.initialReplay());
+      replay.resumeFrom(channel, from);
+    }
+    running = true;
+    http = new HttpClient();
+    http.start();
+    transport = new TokenTransport(http, tokens);
+    client = new BayeuxClient(settings.cometdUri().toString(), transport);
+    client.addExtension(replay);
+    client
+        .getChannel(Channel.META_HANDSHAKE)
+        .addListener((ClientSessionChannel.MessageListener) this::onHandshake);
+    client
+        .getChannel(Channel.META_CONNECT)
+        .addListener((ClientSessionChannel.MessageListener) this::onConnect);
+    client.handshake();
+  }
+
+  @Override
+  public ChangeEvent poll(Duration timeout) throws InterruptedException {
+    return intake.poll(timeout);
+  }
+
+  @Override
+  public void acknowledge(ChangeEvent event) {
+    intake.acknowledge(event);
+  }
+
+  @Override
+  public int backlog() {
+    return intake.backlog();
+  }
+
+  public boolean isSubscribed(String channel) {
+    return subscribed.contains(channel);
+  }
+
+  /** Why the subscriber gave up (a token refused even after a refresh), if it did. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure).map(StreamingError::toString);
+  }
+
+  private void onHandshake(ClientSessionChannel meta, Message reply) {
+    if (reply.isSuccessful()) {
+      refusedHandshakes.set(0);
+      if (!replay.serverSupportsReplay()) {
+        log.warn("server did not confirm replay support; events may be missed on reconnect");
+      }
+      settings.channels().forEach(this::subscribe);
+      return;
+    }
+    subscribed.clear();
+    StreamingError error = StreamingError.of(reply);
+    boolean retry = running && error.code() == 401 && refusedHandshakes.incrementAndGet() <= 1;
+    if (retry) {
+      log.info("handshake refused ({}); refreshing the access token", error);
+      tokens.refresh(transport.lastSent());
+      rehandshake();
+    } else if (error.code() == 401 || error.code() == 403) {
+      log.error("handshake refused ({}); giving up", error);
+      failure = error;
+    } else {
+      log.warn("handshake failed ({}); the client retries as advised", error);
+    }
+  }
+
+  private void onConnect(ClientSessionChannel meta, Message reply) {
+    if (reply.isSuccessful()) {
+      return;
+    }
+    subscribed.clear();
+    StreamingError error = StreamingError.of(reply);
+    if (error.isAuthenticationInvalid() && running) {
+      // Salesforce advises reconnect=none here; the client stops, so we log in and start over.
+      log.info("session token expired ({}); refreshing and handshaking again", error);
+      tokens.refresh(transport.lastSent());
+      rehandshake();
+    } else {
+      // 403::Unknown client comes with advice reconnect=handshake; the client re-handshakes.
+      log.info("connect failed ({}); following the server's advice", error);
+    }
+  }
+
+  private void rehandshake() {
+    control.execute(
+        () -> {
+          client.waitFor(STOP_WAIT_MS, BayeuxClient.State.DISCONNECTED);
+          if (running) {
+            client.handshake();
+          }
+        });
+  }
+
+  private void subscribe(String channel) {
+    client
+        .getChannel(channel)
+        .subscribe(
+            (ignored, message) -> intake.accept(channel, message.getDataAsMap(), () -> running),
+            reply -> onSubscribe(channel, reply));
+  }
+
+  private void onSubscribe(String channel, Message reply) {
+    if (reply.isSuccessful()) {
+      subscribed.add(channel);
+      subscribeRetries.remove(channel);
+      return;
+    }
+    StreamingError error = StreamingError.of(reply);
+    if (error.isInvalidReplayId()
+        && replay.position(channel) != InitialReplay.ALL_RETAINED.replayId()) {
+      log.warn("replay id refused on {} ({}); replaying all retained events", channel, error);
+      replay.resumeFrom(channel, InitialReplay.ALL_RETAINED.replayId());
+      reconciler.reconcile(
+          new ReconciliationRequest(
+              channel,
+              checkpoints.load(channel),
+              ReconciliationRequest.Reason.REPLAY_ID_INVALID,
+              Optional.empty()));
+      subscribe(channel);
+    } else if (error.code() == 503 && running) {
+      // Overload is the one subscribe error worth retrying (Camel's salesforce component agrees).
+      int attempt = subscribeRetries.merge(channel, 1, Integer::sum);
+      long delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS << Math.min(attempt - 1, 20));
+      log.warn("subscribe to {} refused ({}); retrying in {} ms", channel, error, delay);
+      control.schedule(() -> subscribe(channel), delay, TimeUnit.MILLISECONDS);
+    } else {
+      log.error("subscribe to {} failed: {}", channel, error);
+    }
+  }
+
+  @Override
+  public synchronized void close() throws Exception {
+    running = false;
+    control.shutdownNow();
+    if (client != null) {
+      client.disconnect(STOP_WAIT_MS);
+    }
+    if (http != null) {
+      http.stop();
+    }
+  }
+}
