@@ -3,9 +3,7 @@ package dev.leadrouter.salesforce;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.retry.Retry;
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Supplier;
@@ -36,6 +33,7 @@ final class HttpRestClient implements RestClient {
   private final ApiBudget budget;
   private final ObjectMapper json;
   private final ErrorEnvelope envelope;
+  private final CollectionsCodec collections;
   private final String basePath;
   private final String callOptions;
   private final Duration timeout;
@@ -57,6 +55,7 @@ final class HttpRestClient implements RestClient {
     this.budget = budget;
     this.json = json;
     this.envelope = new ErrorEnvelope(json);
+    this.collections = new CollectionsCodec(json);
     this.basePath = "/services/data/v" + apiVersion;
     this.callOptions = "client=" + callOptionsClient;
     this.timeout = timeout;
@@ -85,10 +84,10 @@ final class HttpRestClient implements RestClient {
   }
 
   private List<SaveResult> write(
-      String method, String sObject, List<Map<String, Object>> records, boolean needsId) {
-    List<ObjectNode> prepared = new ArrayList<>(records.size());
+      String method, String sObject, List<Map<String, Object>> records, boolean withId) {
+    List<JsonNode> prepared = new ArrayList<>(records.size());
     for (Map<String, Object> record : records) {
-      prepared.add(sObjectNode(sObject, record, needsId));
+      prepared.add(collections.record(sObject, record, withId));
     }
     List<SaveResult> results = new ArrayList<>(records.size());
     for (int from = 0; from < prepared.size(); from += COLLECTION_LIMIT) {
@@ -101,41 +100,9 @@ final class HttpRestClient implements RestClient {
     return List.copyOf(results);
   }
 
-  private ObjectNode sObjectNode(String sObject, Map<String, Object> record, boolean needsId) {
-    ObjectNode node = json.createObjectNode();
-    node.putObject("attributes").put("type", sObject);
-    Object id = record.containsKey("Id") ? record.get("Id") : record.get("id");
-    if (needsId && id == null) {
-      throw new IllegalArgumentException("a record to update has no Id: " + record.keySet());
-    }
-    if (needsId) {
-      node.put("id", id.toString());
-    }
-    record.forEach(
-        (field, value) -> {
-          if (!field.equalsIgnoreCase("id") && !field.equals("attributes")) {
-            node.set(field, json.valueToTree(value));
-          }
-        });
-    return node;
-  }
-
-  private List<SaveResult> sendCollection(String method, List<Object> batch) {
-    ObjectNode body = json.createObjectNode();
-    body.put("allOrNone", false);
-    ArrayNode records = body.putArray("records");
-    batch.forEach(record -> records.add((JsonNode) record));
-    JsonNode answer = exchange(method, basePath + "/composite/sobjects", body);
-    List<SaveResult> results = new ArrayList<>();
-    for (JsonNode result : answer) {
-      String id = result.path("id").asText("");
-      results.add(
-          new SaveResult(
-              id.isEmpty() ? Optional.empty() : Optional.of(id),
-              result.path("success").asBoolean(false),
-              ErrorEnvelope.errors(result.path("errors"))));
-    }
-    return results;
+  private List<SaveResult> sendCollection(String method, List<JsonNode> batch) {
+    String path = basePath + "/composite/sobjects";
+    return CollectionsCodec.results(exchange(method, path, collections.request(batch)));
   }
 
   /** Transient failures retried inside, budget exhaustion outside; each policy counts its own. */

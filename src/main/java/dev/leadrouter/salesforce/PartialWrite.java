@@ -1,5 +1,6 @@
 package dev.leadrouter.salesforce;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,11 +13,11 @@ import java.util.function.Function;
  */
 final class PartialWrite {
 
-  private final List<? extends Object> records;
+  private final List<JsonNode> records;
   private final SaveResult[] results;
   private List<Integer> pending;
 
-  PartialWrite(List<? extends Object> records) {
+  PartialWrite(List<JsonNode> records) {
     this.records = List.copyOf(records);
     this.results = new SaveResult[records.size()];
     this.pending = new ArrayList<>();
@@ -26,8 +27,8 @@ final class PartialWrite {
   }
 
   /** Sends the pending records with {@code send}, which answers one result per record in order. */
-  PartialWrite attempt(Function<List<Object>, List<SaveResult>> send) {
-    List<Object> batch = pending.stream().<Object>map(records::get).toList();
+  PartialWrite attempt(Function<List<JsonNode>, List<SaveResult>> send) {
+    List<JsonNode> batch = pending.stream().map(records::get).toList();
     List<SaveResult> answered = send.apply(batch);
     if (answered.size() != batch.size()) {
       throw new SalesforceException(

@@ -55,7 +55,8 @@ final class TokenEndpoint {
       throw SalesforceException.transport(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw SalesforceException.transport(new IOException("interrupted while signing in"));
+      // Shutting down: not a transport failure, so no retry policy should act on it.
+      throw new IllegalStateException("interrupted while signing in to Salesforce", e);
     }
     JsonNode body = readJson(response.body());
     if (response.statusCode() == 200 && body.hasNonNull("access_token")) {

@@ -19,8 +19,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +28,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,19 +42,13 @@ class AuthFlowsTest {
   private static final String SECRET = "s3cr3t-consumer-value";
   // A DST switch day in the test zone, so a zone mistake would show in exp.
   private static final Instant NOW = Instant.parse("2026-03-08T10:30:00Z");
-  private static KeyPair keys;
+
+  @TempDir Path tempDir;
 
   private final ObjectMapper json = new ObjectMapper();
   private final Clock clock = Clock.fixed(NOW, ZoneId.of("America/Los_Angeles"));
   private final TokenEndpoint endpoint =
       new TokenEndpoint(HttpClient.newHttpClient(), json, clock, Duration.ofSeconds(5));
-
-  @BeforeAll
-  static void generateKey() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    keys = generator.generateKeyPair();
-  }
 
   @Test
   void clientCredentialsPostsTheFormAndReadsTheToken() {
@@ -82,7 +73,7 @@ class AuthFlowsTest {
   void jwtBearerPostsASignedAssertion() throws Exception {
     SALESFORCE.stubFor(post(TOKEN_PATH).willReturn(okJson("oauth-jwt-bearer.json")));
 
-    AccessToken token = jwt(pemFile(tempDir)).token();
+    AccessToken token = jwt(TestKeys.pemFile(tempDir)).token();
 
     assertThat(token.value()).isEqualTo("00Dxx0000001gPL!AR8AQJwtBearerTokenForTests");
     assertThat(token.issuedAt()).as("no issued_at: time received").isEqualTo(NOW);
@@ -98,12 +89,10 @@ class AuthFlowsTest {
     assertThat(claims.get("aud").asText()).isEqualTo(SALESFORCE.baseUrl());
     assertThat(claims.get("exp").asLong()).isEqualTo(NOW.getEpochSecond() + 180);
     Signature verifier = Signature.getInstance("SHA256withRSA");
-    verifier.initVerify(keys.getPublic());
+    verifier.initVerify(TestKeys.PAIR.getPublic());
     verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
     assertThat(verifier.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
   }
-
-  @TempDir Path tempDir;
 
   @Test
   void refusedSignInIsAnAuthErrorWithoutSecrets() {
@@ -140,7 +129,7 @@ class AuthFlowsTest {
         catchThrowableOfType(SalesforceException.class, () -> clientCredentials().token());
     assertThat(e.getMessage()).doesNotContain(SECRET).contains("bad secret ****");
 
-    JwtBearerFlow flow = jwt(pemFile(tempDir));
+    JwtBearerFlow flow = jwt(TestKeys.pemFile(tempDir));
     String assertion = flow.assertion();
     SALESFORCE.stubFor(
         post(TOKEN_PATH)
@@ -173,7 +162,7 @@ class AuthFlowsTest {
     Files.writeString(
         pkcs1, "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
 
-    assertThat(PemPrivateKey.read(pemFile(tempDir))).isEqualTo(keys.getPrivate());
+    assertThat(PemPrivateKey.read(TestKeys.pemFile(tempDir))).isEqualTo(TestKeys.PAIR.getPrivate());
     assertThat(
             catchThrowableOfType(IllegalArgumentException.class, () -> PemPrivateKey.read(pkcs1)))
         .hasMessageContaining("openssl pkcs8");
@@ -201,16 +190,6 @@ class AuthFlowsTest {
         "router@acme.example",
         PemPrivateKey.read(pem),
         clock);
-  }
-
-  static Path pemFile(Path dir) throws Exception {
-    Path file = dir.resolve("key.pem");
-    String body =
-        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-            .encodeToString(keys.getPrivate().getEncoded());
-    Files.writeString(
-        file, "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n");
-    return file;
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(
