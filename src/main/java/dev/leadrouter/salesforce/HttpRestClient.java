@@ -124,7 +124,7 @@ final class HttpRestClient implements RestClient {
     if (response.statusCode() / 100 != 2) {
       throw new SalesforceException(response.statusCode(), envelope.parse(response.body()));
     }
-    return readJson(response.body());
+    return readJson(response);
   }
 
   private boolean isAuthFailure(HttpResponse<String> response) {
@@ -170,7 +170,8 @@ final class HttpRestClient implements RestClient {
     }
   }
 
-  private JsonNode readJson(String body) {
+  private JsonNode readJson(HttpResponse<String> response) {
+    String body = response.body();
     if (body == null || body.isBlank()) {
       return MissingNode.getInstance();
     }
@@ -178,7 +179,7 @@ final class HttpRestClient implements RestClient {
       return json.readTree(body);
     } catch (JsonProcessingException e) {
       throw new SalesforceException(
-          200,
+          response.statusCode(),
           List.of(new SalesforceError("UNEXPECTED_RESPONSE", "response is not JSON", List.of())),
           ErrorKind.PERMANENT);
     }

@@ -21,6 +21,7 @@ import java.util.Objects;
 public final class SalesforceModule extends AbstractModule {
 
   private final SalesforceClientSettings client;
+  private final ObjectMapper json = SalesforceJson.mapper();
 
   /** With production timeouts and retry policy. */
   public SalesforceModule() {
@@ -74,7 +75,6 @@ public final class SalesforceModule extends AbstractModule {
     if (!missing.isEmpty()) {
       throw new IllegalStateException("Salesforce sign-in needs " + String.join(", ", missing));
     }
-    ObjectMapper json = new ObjectMapper();
     TokenEndpoint endpoint = new TokenEndpoint(http, json, clock, client.requestTimeout());
     AccessTokenSource signIn =
         switch (settings.auth()) {
@@ -114,7 +114,7 @@ public final class SalesforceModule extends AbstractModule {
         http,
         tokens,
         budget,
-        new ObjectMapper(),
+        json,
         settings.apiVersion(),
         settings.callOptionsClient(),
         client.requestTimeout(),

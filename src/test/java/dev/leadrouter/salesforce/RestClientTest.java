@@ -2,6 +2,7 @@ package dev.leadrouter.salesforce;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -35,12 +36,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -200,6 +207,49 @@ class RestClientTest {
   }
 
   @Test
+  void concurrentCallsWithAnExpiredSessionShareOneSignIn() throws Exception {
+    SALESFORCE.stubFor(
+        post(TOKEN_PATH)
+            .inScenario("login")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(token("token-1"))
+            .willSetStateTo("second"));
+    SALESFORCE.stubFor(
+        post(TOKEN_PATH)
+            .inScenario("login")
+            .whenScenarioStateIs("second")
+            .willReturn(token("token-2")));
+    SALESFORCE.stubFor(
+        firstPage()
+            .withHeader("Authorization", equalTo("Bearer token-1"))
+            .willReturn(json(401, "error-invalid-session.json")));
+    SALESFORCE.stubFor(
+        firstPage()
+            .withHeader("Authorization", equalTo("Bearer token-2"))
+            .willReturn(okJson("query-page-2.json")));
+    injector.getInstance(AccessTokenSource.class).token();
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Long>> counts = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      counts.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return client.query(SOQL).count();
+              }));
+    }
+    go.countDown();
+    for (Future<Long> count : counts) {
+      assertThat(count.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+    pool.shutdown();
+
+    SALESFORCE.verify(2, postRequestedFor(urlEqualTo(TOKEN_PATH)));
+  }
+
+  @Test
   void aSessionRejectedTwiceIsAnAuthErrorWithoutTheToken() {
     SALESFORCE.stubFor(firstPage().willReturn(json(401, "error-invalid-session.json")));
 
@@ -305,6 +355,27 @@ class RestClientTest {
                         + "\"OwnerId\":\"005000000000001AAA\",\"Routing_Rule__c\":\"Inbound\"},"
                         + "{\"attributes\":{\"type\":\"Lead\"},\"id\":\"00Q5f000005bwLGEAY\","
                         + "\"OwnerId\":\"005000000000002AAA\",\"Routing_Rule__c\":\"Inbound\"}]}")));
+  }
+
+  @Test
+  void datesAndInstantsAreWrittenAsIsoText() {
+    SALESFORCE.stubFor(
+        patch(urlEqualTo(COLLECTIONS)).willReturn(okJson("collections-update-retried.json")));
+    Map<String, Object> lead = new LinkedHashMap<>();
+    lead.put("Id", "00Q5f000005bwLGEAY");
+    lead.put("Routed_At__c", Instant.parse("2026-11-01T09:30:00Z"));
+    lead.put("Follow_Up_Date__c", LocalDate.of(2026, 11, 2));
+    lead.put("Routing_Reason__c", null);
+
+    client.update("Lead", List.of(lead));
+
+    SALESFORCE.verify(
+        patchRequestedFor(urlEqualTo(COLLECTIONS))
+            .withRequestBody(
+                matchingJsonPath("$.records[0].Routed_At__c", equalTo("2026-11-01T09:30:00Z")))
+            .withRequestBody(
+                matchingJsonPath("$.records[0].Follow_Up_Date__c", equalTo("2026-11-02")))
+            .withRequestBody(containing("\"Routing_Reason__c\":null")));
   }
 
   @Test
