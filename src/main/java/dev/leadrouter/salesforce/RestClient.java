@@ -37,6 +37,8 @@ public interface RestClient {
 
   /**
    * Creates records of one sObject type through sObject Collections; otherwise as {@link #update}.
+   * A request whose answer was lost (a timeout or reset after sending) is sent again and may then
+   * create a record twice; where that matters, write with an external id instead.
    *
    * @param records field values by API name, without ids
    */
