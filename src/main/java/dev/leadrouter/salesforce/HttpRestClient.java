@@ -133,6 +133,14 @@ final class HttpRestClient implements RestClient {
   }
 
   private HttpResponse<String> send(AccessToken token, String method, String path, JsonNode body) {
+    if (!path.startsWith("/services/")) {
+      // Paths come back from Salesforce (nextRecordsUrl); the token only ever goes to the org.
+      throw new SalesforceException(
+          200,
+          List.of(
+              new SalesforceError("UNEXPECTED_RESPONSE", "not an org path: " + path, List.of())),
+          ErrorKind.PERMANENT);
+    }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(
                 URI.create(TokenEndpoint.withoutTrailingSlash(token.instanceUrl()) + path))

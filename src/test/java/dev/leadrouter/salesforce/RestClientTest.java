@@ -127,6 +127,24 @@ class RestClientTest {
   }
 
   @Test
+  void aNextPageOutsideTheOrgIsRefused() {
+    SALESFORCE.stubFor(
+        firstPage()
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody(
+                        "{\"totalSize\":2,\"done\":false,\"records\":[],"
+                            + "\"nextRecordsUrl\":\"https://elsewhere.example/services/data\"}")));
+
+    SalesforceException e =
+        catchThrowableOfType(SalesforceException.class, () -> client.query(SOQL).toList());
+
+    assertThat(e.kind()).isEqualTo(ErrorKind.PERMANENT);
+    SALESFORCE.verify(1, getRequestedFor(urlPathEqualTo(QUERY_PATH)));
+  }
+
+  @Test
   void readsTheLimitHeaderIntoTheBudget() {
     SALESFORCE.stubFor(
         firstPage()
