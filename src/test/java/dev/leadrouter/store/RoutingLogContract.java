@@ -1,0 +1,150 @@
+package dev.leadrouter.store;
+
+import static dev.leadrouter.store.Decisions.ALICE;
+import static dev.leadrouter.store.Decisions.BOB;
+import static dev.leadrouter.store.Decisions.LEAD;
+import static dev.leadrouter.store.Decisions.TEAM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.leadrouter.config.Mode;
+import dev.leadrouter.route.ReasonCode;
+import dev.leadrouter.route.StateChange;
+import dev.leadrouter.route.TeamRotation;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The routing log's promises, on every database. */
+abstract class RoutingLogContract extends StoreContract {
+
+  private static final Instant DECIDED = Instant.parse("2026-05-04T09:15:30.123456Z");
+
+  private RoutingLog log;
+  private JdbcRoutingState state;
+
+  @BeforeEach
+  void repositories() {
+    log = new RoutingLog(database);
+    state = new JdbcRoutingState(database);
+  }
+
+  @Test
+  void recordsTheDecisionWithItsExplanationAndItsStateChanges() {
+    long id = log.record(Decisions.toAlice(LEAD, DECIDED), Mode.LIVE);
+
+    assertThat(log.findByLead(LEAD))
+        .singleElement()
+        .satisfies(
+            logged -> {
+              assertThat(logged.id()).isEqualTo(id);
+              assertThat(logged.owner().id()).isEqualTo(ALICE);
+              assertThat(logged.owner().name()).isEqualTo("Alice");
+              assertThat(logged.rule()).isEqualTo("EMEA inbound");
+              assertThat(logged.reasons())
+                  .containsExactly(ReasonCode.TEAM_ROUND_ROBIN, ReasonCode.FREE_MAIL_DOMAIN);
+              assertThat(logged.inputs()).containsEntry("Country", "DE");
+              assertThat(logged.pathJson()).contains("\"rule\":\"EMEA inbound\"", "\"DE\"");
+              assertThat(logged.strategiesJson()).contains("OUT_OF_OFFICE", ALICE.value());
+              assertThat(logged.score()).isEqualTo(65);
+              assertThat(logged.scoreTier()).isEqualTo("hot");
+              assertThat(logged.accountId()).isEqualTo(Decisions.ACCOUNT);
+              assertThat(logged.slaMinutes()).isEqualTo(15);
+              assertThat(logged.mode()).isEqualTo(Mode.LIVE);
+              assertThat(logged.status()).isEqualTo(DecisionStatus.PLANNED);
+              assertThat(logged.ruleSetVersion()).isEqualTo("rules-v7");
+              assertThat(logged.decidedAt()).isEqualTo(DECIDED);
+              assertThat(logged.writtenAt()).isNull();
+            });
+    assertThat(log.hasDecision(LEAD)).isTrue();
+    assertThat(state.rotation(TEAM).lastAssigned()).isEqualTo(ALICE);
+    assertThat(state.openLoad(ALICE)).isEqualTo(1);
+  }
+
+  @Test
+  void aFailureInTheMiddleLeavesNeitherTheDecisionNorTheStateMoved() {
+    state.apply(java.util.List.of(new StateChange.RotationMoved(TEAM, BOB, Map.of(BOB, 1.0))));
+    // The third change names a team longer than the column allows: the database refuses it after
+    // the decision row and the first two changes were already written in the transaction.
+    StateChange refused = new StateChange.RotationMoved("t".repeat(300), ALICE, Map.of());
+
+    assertThatThrownBy(() -> log.record(Decisions.toAlice(LEAD, DECIDED, refused), Mode.LIVE))
+        .isInstanceOf(StoreException.class)
+        .isNotInstanceOf(AlreadyRoutedException.class);
+
+    assertThat(log.findByLead(LEAD)).isEmpty();
+    assertThat(log.hasDecision(LEAD)).isFalse();
+    assertThat(state.rotation(TEAM)).isEqualTo(new TeamRotation(BOB, Map.of(BOB, 1.0)));
+    assertThat(state.openLoad(ALICE)).isZero();
+  }
+
+  @Test
+  void routingTheSameLeadTwiceIsRefusedAndMovesNothing() {
+    log.record(Decisions.toAlice(LEAD, DECIDED), Mode.LIVE);
+
+    assertThatThrownBy(
+            () -> log.record(Decisions.to(BOB, "Bob", LEAD, DECIDED.plusSeconds(5)), Mode.LIVE))
+        .isInstanceOfSatisfying(
+            AlreadyRoutedException.class, refused -> assertThat(refused.leadId()).isEqualTo(LEAD));
+
+    assertThat(log.findByLead(LEAD)).hasSize(1);
+    assertThat(state.rotation(TEAM).lastAssigned()).isEqualTo(ALICE);
+    assertThat(state.openLoad(BOB)).isZero();
+  }
+
+  @Test
+  void aFailedDecisionFreesTheLeadToBeRoutedAgain() {
+    long first = log.record(Decisions.toAlice(LEAD, DECIDED), Mode.LIVE);
+    log.markFailed(first);
+
+    assertThat(log.hasDecision(LEAD)).isFalse();
+    long second = log.record(Decisions.to(BOB, "Bob", LEAD, DECIDED.plusSeconds(60)), Mode.LIVE);
+
+    assertThat(log.findByLead(LEAD))
+        .extracting(LoggedDecision::id, LoggedDecision::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(first, DecisionStatus.FAILED),
+            org.assertj.core.groups.Tuple.tuple(second, DecisionStatus.PLANNED));
+    assertThat(log.hasDecision(LEAD)).isTrue();
+  }
+
+  @Test
+  void markWrittenKeepsTheFirstTimeAndRefusesAFailedDecision() {
+    long id = log.record(Decisions.toAlice(LEAD, DECIDED), Mode.LIVE);
+    Instant written = DECIDED.plusMillis(850);
+
+    log.markWritten(id, written);
+    log.markWritten(id, written.plusSeconds(30));
+
+    LoggedDecision logged = log.findByLead(LEAD).get(0);
+    assertThat(logged.status()).isEqualTo(DecisionStatus.WRITTEN);
+    assertThat(logged.writtenAt()).isEqualTo(written);
+    assertThatThrownBy(() -> log.markFailed(id)).isInstanceOf(StoreException.class);
+  }
+
+  @Test
+  void aShadowDecisionIsLoggedAsShadowWhateverTheGlobalMode() {
+    var decision = Decisions.toAlice(LEAD, DECIDED);
+    var shadow =
+        new dev.leadrouter.route.Decision(
+            decision.leadId(),
+            decision.owner(),
+            decision.rule(),
+            decision.reasons(),
+            decision.path(),
+            decision.strategies(),
+            decision.inputs(),
+            decision.score(),
+            decision.account(),
+            decision.slaMinutes(),
+            true,
+            decision.decidedAt(),
+            decision.ruleSetVersion(),
+            decision.stateChanges());
+
+    log.record(shadow, Mode.LIVE);
+
+    assertThat(log.findByLead(LEAD).get(0).mode()).isEqualTo(Mode.SHADOW);
+  }
+}
