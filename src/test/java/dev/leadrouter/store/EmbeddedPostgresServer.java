@@ -20,16 +20,23 @@ final class EmbeddedPostgresServer implements BeforeAllCallback, AfterAllCallbac
 
   private final AtomicInteger databases = new AtomicInteger();
   private EmbeddedPostgres postgres;
+  private String startedBy;
 
+  // JUnit calls a class's extensions again for each of its @Nested classes: only the outermost
+  // class starts and stops the server, or every nested class would start one of its own.
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    postgres = EmbeddedPostgres.start();
+    if (postgres == null) {
+      postgres = EmbeddedPostgres.start();
+      startedBy = context.getUniqueId();
+    }
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws IOException {
-    if (postgres != null) {
+    if (postgres != null && context.getUniqueId().equals(startedBy)) {
       postgres.close();
+      postgres = null;
     }
   }
 
