@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * The routing log: every decision with the whole of why. {@link #record} makes a decision durable
@@ -35,7 +36,12 @@ public final class RoutingLog {
 
   @Inject
   public RoutingLog(Database database) {
-    this.transactions = new Transactions(database.dataSource());
+    this(database.dataSource());
+  }
+
+  /** For tests that need connections which fail part-way. */
+  RoutingLog(DataSource dataSource) {
+    this.transactions = new Transactions(dataSource);
   }
 
   /**

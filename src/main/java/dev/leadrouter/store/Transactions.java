@@ -26,8 +26,9 @@ final class Transactions {
 
   /** Runs {@code work} in a transaction and returns its result once committed. */
   <T> T inTransaction(Work<T> work) {
+    // Auto-commit is not switched back here: the pool resets it when the connection returns, and
+    // a failing reset in a finally block would hide the failure that matters.
     try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
         T result = work.run(connection);
@@ -36,8 +37,6 @@ final class Transactions {
       } catch (SQLException | RuntimeException | Error failed) {
         rollBack(connection, failed);
         throw failed;
-      } finally {
-        connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException failed) {
       throw new StoreException("store transaction failed: " + failed.getMessage(), failed);

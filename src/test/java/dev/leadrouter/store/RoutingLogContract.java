@@ -80,6 +80,33 @@ abstract class RoutingLogContract extends StoreContract {
   }
 
   @Test
+  void aConnectionLostAfterTheDecisionRowLeavesNothingBehind() {
+    // Statement 1 inserts the decision; statement 2, the first state change, never gets there.
+    RoutingLog failing =
+        new RoutingLog(FailingConnections.failingOnStatement(database.dataSource(), 2));
+
+    assertThatThrownBy(() -> failing.record(Decisions.toAlice(LEAD, DECIDED), Mode.LIVE))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("connection lost");
+
+    assertThat(log.hasDecision(LEAD)).isFalse();
+    assertThat(state.rotation(TEAM)).isEqualTo(TeamRotation.START);
+    assertThat(state.openLoad(ALICE)).isZero();
+  }
+
+  @Test
+  void aCommitThatFailsLeavesNothingBehind() {
+    RoutingLog failing = new RoutingLog(FailingConnections.failingOnCommit(database.dataSource()));
+
+    assertThatThrownBy(() -> failing.record(Decisions.toAlice(LEAD, DECIDED), Mode.LIVE))
+        .isInstanceOf(StoreException.class);
+
+    assertThat(log.findByLead(LEAD)).isEmpty();
+    assertThat(state.rotation(TEAM)).isEqualTo(TeamRotation.START);
+    assertThat(state.openLoad(ALICE)).isZero();
+  }
+
+  @Test
   void routingTheSameLeadTwiceIsRefusedAndMovesNothing() {
     log.record(Decisions.toAlice(LEAD, DECIDED), Mode.LIVE);
 
