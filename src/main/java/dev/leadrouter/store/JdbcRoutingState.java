@@ -61,6 +61,18 @@ public final class JdbcRoutingState implements RoutingState {
         });
   }
 
+  /**
+   * Sets a user's open load outright, e.g. from the org's count of their open leads after a
+   * reconcile; a negative count is stored as zero.
+   */
+  public void setOpenLoad(SalesforceId user, int load) {
+    transactions.inTransaction(
+        connection -> {
+          writer.setLoad(connection, user, load);
+          return null;
+        });
+  }
+
   @Override
   public void apply(List<StateChange> changes) {
     transactions.inTransaction(

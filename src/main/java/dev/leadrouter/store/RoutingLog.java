@@ -21,6 +21,9 @@ public final class RoutingLog {
   /** SQLSTATE for a unique violation, the same in H2 and PostgreSQL. */
   private static final String UNIQUE_VIOLATION = "23505";
 
+  /** Named in both databases' messages (H2 in upper case), so other violations stay apart. */
+  private static final String ONE_PER_LEAD = "routing_decision_one_per_lead";
+
   private static final String INSERT =
       """
       INSERT INTO routing_decision (lead_id, active_lead_id, owner_id, owner_type, owner_name,
@@ -134,7 +137,7 @@ public final class RoutingLog {
         return keys.getLong(1);
       }
     } catch (SQLException failed) {
-      if (UNIQUE_VIOLATION.equals(failed.getSQLState())) {
+      if (isOnePerLeadViolation(failed)) {
         throw new AlreadyRoutedException(decision.leadId(), failed);
       }
       throw failed;
@@ -153,6 +156,13 @@ public final class RoutingLog {
     if (updated == 0) {
       throw new StoreException("no decision " + id + " in a state that allows this change");
     }
+  }
+
+  private static boolean isOnePerLeadViolation(SQLException failed) {
+    return UNIQUE_VIOLATION.equals(failed.getSQLState())
+        && String.valueOf(failed.getMessage())
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains(ONE_PER_LEAD);
   }
 
   private static void setInteger(PreparedStatement statement, int index, Integer value)

@@ -1,5 +1,6 @@
 package dev.leadrouter.store;
 
+import dev.leadrouter.lead.SalesforceId;
 import dev.leadrouter.route.StateChange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,6 +41,15 @@ final class RoutingStateWriter {
       WHEN NOT MATCHED THEN INSERT (user_id, load) VALUES (s.user_id, GREATEST(s.delta, 0))
       """;
 
+  private static final String SET_LOAD =
+      """
+      MERGE INTO open_load t
+      USING (VALUES (CAST(? AS VARCHAR), CAST(? AS INTEGER))) AS s (user_id, load)
+      ON t.user_id = s.user_id
+      WHEN MATCHED THEN UPDATE SET load = s.load
+      WHEN NOT MATCHED THEN INSERT (user_id, load) VALUES (s.user_id, s.load)
+      """;
+
   private final StoreJson json;
 
   RoutingStateWriter(StoreJson json) {
@@ -55,6 +65,14 @@ final class RoutingStateWriter {
       } else {
         throw new IllegalArgumentException("unknown state change: " + change);
       }
+    }
+  }
+
+  void setLoad(Connection connection, SalesforceId user, int load) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(SET_LOAD)) {
+      statement.setString(1, user.value());
+      statement.setInt(2, Math.max(0, load));
+      statement.executeUpdate();
     }
   }
 

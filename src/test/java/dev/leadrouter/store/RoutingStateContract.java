@@ -63,6 +63,16 @@ abstract class RoutingStateContract extends StoreContract {
   }
 
   @Test
+  void openLoadCanBeSetOutrightAndChangesAddToIt() {
+    state.setOpenLoad(ALICE, 7);
+    state.apply(List.of(new StateChange.LoadChanged(ALICE, -2)));
+    state.setOpenLoad(BOB, -3);
+
+    assertThat(state.openLoad(ALICE)).isEqualTo(5);
+    assertThat(state.openLoad(BOB)).isZero();
+  }
+
+  @Test
   void allChangesLandTogetherOrNotAtAll() {
     state.apply(List.of(new StateChange.LoadChanged(BOB, 3)));
 
