@@ -19,6 +19,7 @@ public final class StoreModule extends AbstractModule {
     bind(JdbcRoutingState.class).in(Singleton.class);
     bind(RoutingLog.class).in(Singleton.class);
     bind(CheckpointRepository.class).in(Singleton.class);
+    bind(ProcessedEvents.class).in(Singleton.class);
     bind(DeadLetters.class).in(Singleton.class);
   }
 

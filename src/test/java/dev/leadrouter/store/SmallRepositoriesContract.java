@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** Checkpoints and dead letters, on every database. */
+/** Checkpoints, processed events and dead letters, on every database. */
 abstract class SmallRepositoriesContract extends StoreContract {
 
   private static final String CHANNEL = "/data/LeadChangeEvent";
@@ -30,6 +30,19 @@ abstract class SmallRepositoriesContract extends StoreContract {
         .contains(new Checkpoint(CHANNEL, 1_007L, NOW.plusSeconds(2)));
     assertThat(checkpoints.load("/data/AccountChangeEvent"))
         .contains(new Checkpoint("/data/AccountChangeEvent", 55L, NOW));
+  }
+
+  @Test
+  void anEventIsProcessedOncePerRecord() {
+    ProcessedEvents events = new ProcessedEvents(database, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThat(events.isProcessed(CHANNEL, 7L, Decisions.LEAD)).isFalse();
+    assertThat(events.markProcessed(CHANNEL, 7L, Decisions.LEAD)).isTrue();
+    assertThat(events.markProcessed(CHANNEL, 7L, Decisions.LEAD)).isFalse();
+    assertThat(events.markProcessed(CHANNEL, 7L, "00Q000000000002")).isTrue();
+
+    assertThat(events.isProcessed(CHANNEL, 7L, Decisions.LEAD)).isTrue();
+    assertThat(events.isProcessed(CHANNEL, 8L, Decisions.LEAD)).isFalse();
   }
 
   @Test
