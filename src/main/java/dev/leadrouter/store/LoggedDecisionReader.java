@@ -14,13 +14,18 @@ import java.util.List;
 /** Reads routing log rows back into {@link LoggedDecision}s. */
 final class LoggedDecisionReader {
 
-  private static final String BY_LEAD =
+  private static final String SELECT =
       """
       SELECT id, lead_id, owner_id, owner_type, owner_name, rule_name, reasons, path_json,
         inputs_json, strategy_json, score, score_tier, account_id, sla_minutes, mode, status,
         rule_set_version, decided_at, written_at
-      FROM routing_decision WHERE lead_id = ? ORDER BY decided_at, id
+      FROM routing_decision
       """;
+
+  private static final String BY_LEAD = SELECT + " WHERE lead_id = ? ORDER BY decided_at, id";
+
+  private static final String UNWRITTEN =
+      SELECT + " WHERE status = 'PLANNED' AND mode = 'LIVE' ORDER BY decided_at, id";
 
   private final StoreJson json;
 
@@ -31,13 +36,23 @@ final class LoggedDecisionReader {
   List<LoggedDecision> findByLead(Connection connection, String leadId) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(BY_LEAD)) {
       statement.setString(1, leadId);
-      try (ResultSet row = statement.executeQuery()) {
-        List<LoggedDecision> decisions = new ArrayList<>();
-        while (row.next()) {
-          decisions.add(decision(row));
-        }
-        return decisions;
+      return decisions(statement);
+    }
+  }
+
+  List<LoggedDecision> unwritten(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(UNWRITTEN)) {
+      return decisions(statement);
+    }
+  }
+
+  private List<LoggedDecision> decisions(PreparedStatement statement) throws SQLException {
+    try (ResultSet row = statement.executeQuery()) {
+      List<LoggedDecision> decisions = new ArrayList<>();
+      while (row.next()) {
+        decisions.add(decision(row));
       }
+      return decisions;
     }
   }
 

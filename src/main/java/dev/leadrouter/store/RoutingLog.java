@@ -94,6 +94,14 @@ public final class RoutingLog {
     return transactions.read(connection -> reader.findByLead(connection, leadId));
   }
 
+  /**
+   * Live decisions recorded but not yet written or failed, oldest first: after a restart the writer
+   * writes these (setting the same owner twice is harmless). Shadow decisions are never written.
+   */
+  public List<LoggedDecision> unwritten() {
+    return transactions.read(reader::unwritten);
+  }
+
   /** Whether the lead has a decision that has not failed, i.e. must not be routed again. */
   public boolean hasDecision(String leadId) {
     return transactions.read(

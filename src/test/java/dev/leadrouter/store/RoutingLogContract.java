@@ -6,12 +6,17 @@ import static dev.leadrouter.store.Decisions.LEAD;
 import static dev.leadrouter.store.Decisions.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.leadrouter.config.Mode;
+import dev.leadrouter.lead.SalesforceId;
+import dev.leadrouter.route.Decision;
+import dev.leadrouter.route.Owner;
 import dev.leadrouter.route.ReasonCode;
 import dev.leadrouter.route.StateChange;
 import dev.leadrouter.route.TeamRotation;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +69,7 @@ abstract class RoutingLogContract extends StoreContract {
 
   @Test
   void aFailureInTheMiddleLeavesNeitherTheDecisionNorTheStateMoved() {
-    state.apply(java.util.List.of(new StateChange.RotationMoved(TEAM, BOB, Map.of(BOB, 1.0))));
+    state.apply(List.of(new StateChange.RotationMoved(TEAM, BOB, Map.of(BOB, 1.0))));
     // The third change names a team longer than the column allows: the database refuses it after
     // the decision row and the first two changes were already written in the transaction.
     StateChange refused = new StateChange.RotationMoved("t".repeat(300), ALICE, Map.of());
@@ -131,8 +136,7 @@ abstract class RoutingLogContract extends StoreContract {
     assertThat(log.findByLead(LEAD))
         .extracting(LoggedDecision::id, LoggedDecision::status)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(first, DecisionStatus.FAILED),
-            org.assertj.core.groups.Tuple.tuple(second, DecisionStatus.PLANNED));
+            tuple(first, DecisionStatus.FAILED), tuple(second, DecisionStatus.PLANNED));
     assertThat(log.hasDecision(LEAD)).isTrue();
   }
 
@@ -151,10 +155,55 @@ abstract class RoutingLogContract extends StoreContract {
   }
 
   @Test
+  void aCatchAllDecisionWithoutRuleScoreAccountOrSlaRoundTrips() {
+    var queue = new SalesforceId("00G000000000001");
+    var decision =
+        new Decision(
+            LEAD,
+            Owner.queue(queue, "Catch-all"),
+            null,
+            List.of(ReasonCode.NO_RULE_MATCHED, ReasonCode.CATCH_ALL),
+            List.of(),
+            List.of(),
+            Map.of(),
+            null,
+            null,
+            null,
+            false,
+            DECIDED,
+            null,
+            List.of());
+
+    log.record(decision, Mode.SHADOW);
+
+    LoggedDecision logged = log.findByLead(LEAD).get(0);
+    assertThat(logged.owner()).isEqualTo(Owner.queue(queue, "Catch-all"));
+    assertThat(logged.rule()).isNull();
+    assertThat(logged.reasons()).containsExactly(ReasonCode.NO_RULE_MATCHED, ReasonCode.CATCH_ALL);
+    assertThat(logged.score()).isNull();
+    assertThat(logged.accountId()).isNull();
+    assertThat(logged.slaMinutes()).isNull();
+    assertThat(logged.pathJson()).isEqualTo("[]");
+    assertThat(logged.mode()).isEqualTo(Mode.SHADOW);
+  }
+
+  @Test
+  void unwrittenListsLivePlannedDecisionsOnly() {
+    long planned = log.record(Decisions.toAlice(LEAD, DECIDED), Mode.LIVE);
+    long written = log.record(Decisions.toAlice("00Q000000000002", DECIDED), Mode.LIVE);
+    long failed = log.record(Decisions.toAlice("00Q000000000003", DECIDED), Mode.LIVE);
+    log.record(Decisions.toAlice("00Q000000000004", DECIDED), Mode.SHADOW);
+    log.markWritten(written, DECIDED.plusSeconds(1));
+    log.markFailed(failed);
+
+    assertThat(log.unwritten()).extracting(LoggedDecision::id).containsExactly(planned);
+  }
+
+  @Test
   void aShadowDecisionIsLoggedAsShadowWhateverTheGlobalMode() {
     var decision = Decisions.toAlice(LEAD, DECIDED);
     var shadow =
-        new dev.leadrouter.route.Decision(
+        new Decision(
             decision.leadId(),
             decision.owner(),
             decision.rule(),
