@@ -24,6 +24,14 @@ class H2StoreTest {
   }
 
   @Nested
+  class RoutingLogAtomicityOnH2 extends RoutingLogAtomicityContract {
+    @Override
+    StoreSettings freshDatabase(Path scratch) {
+      return H2Databases.fileIn(scratch);
+    }
+  }
+
+  @Nested
   class RoutingStateOnH2 extends RoutingStateContract {
     @Override
     StoreSettings freshDatabase(Path scratch) {

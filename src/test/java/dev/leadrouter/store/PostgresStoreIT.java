@@ -27,6 +27,14 @@ class PostgresStoreIT {
   }
 
   @Nested
+  class RoutingLogAtomicityOnPostgres extends RoutingLogAtomicityContract {
+    @Override
+    StoreSettings freshDatabase(Path scratch) {
+      return POSTGRES.freshDatabase();
+    }
+  }
+
+  @Nested
   class RoutingStateOnPostgres extends RoutingStateContract {
     @Override
     StoreSettings freshDatabase(Path scratch) {

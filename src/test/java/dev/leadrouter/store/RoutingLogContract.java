@@ -13,8 +13,6 @@ import dev.leadrouter.lead.SalesforceId;
 import dev.leadrouter.route.Decision;
 import dev.leadrouter.route.Owner;
 import dev.leadrouter.route.ReasonCode;
-import dev.leadrouter.route.StateChange;
-import dev.leadrouter.route.TeamRotation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -65,64 +63,6 @@ abstract class RoutingLogContract extends StoreContract {
     assertThat(log.hasDecision(LEAD)).isTrue();
     assertThat(state.rotation(TEAM).lastAssigned()).isEqualTo(ALICE);
     assertThat(state.openLoad(ALICE)).isEqualTo(1);
-  }
-
-  @Test
-  void aFailureInTheMiddleLeavesNeitherTheDecisionNorTheStateMoved() {
-    state.apply(List.of(new StateChange.RotationMoved(TEAM, BOB, Map.of(BOB, 1.0))));
-    // The third change names a team longer than the column allows: the database refuses it after
-    // the decision row and the first two changes were already written in the transaction.
-    StateChange refused = new StateChange.RotationMoved("t".repeat(300), ALICE, Map.of());
-
-    assertThatThrownBy(() -> log.record(Decisions.toAlice(LEAD, DECIDED, refused), Mode.LIVE))
-        .isInstanceOf(StoreException.class)
-        .isNotInstanceOf(AlreadyRoutedException.class);
-
-    assertThat(log.findByLead(LEAD)).isEmpty();
-    assertThat(log.hasDecision(LEAD)).isFalse();
-    assertThat(state.rotation(TEAM)).isEqualTo(new TeamRotation(BOB, Map.of(BOB, 1.0)));
-    assertThat(state.openLoad(ALICE)).isZero();
-  }
-
-  @Test
-  void aConnectionLostAfterTheDecisionRowLeavesNothingBehind() {
-    // Statement 1 inserts the decision; statement 2, the first state change, never gets there.
-    RoutingLog failing =
-        new RoutingLog(FailingConnections.failingOnStatement(database.dataSource(), 2));
-
-    assertThatThrownBy(() -> failing.record(Decisions.toAlice(LEAD, DECIDED), Mode.LIVE))
-        .isInstanceOf(StoreException.class)
-        .hasMessageContaining("connection lost");
-
-    assertThat(log.hasDecision(LEAD)).isFalse();
-    assertThat(state.rotation(TEAM)).isEqualTo(TeamRotation.START);
-    assertThat(state.openLoad(ALICE)).isZero();
-  }
-
-  @Test
-  void aCommitThatFailsLeavesNothingBehind() {
-    RoutingLog failing = new RoutingLog(FailingConnections.failingOnCommit(database.dataSource()));
-
-    assertThatThrownBy(() -> failing.record(Decisions.toAlice(LEAD, DECIDED), Mode.LIVE))
-        .isInstanceOf(StoreException.class);
-
-    assertThat(log.findByLead(LEAD)).isEmpty();
-    assertThat(state.rotation(TEAM)).isEqualTo(TeamRotation.START);
-    assertThat(state.openLoad(ALICE)).isZero();
-  }
-
-  @Test
-  void routingTheSameLeadTwiceIsRefusedAndMovesNothing() {
-    log.record(Decisions.toAlice(LEAD, DECIDED), Mode.LIVE);
-
-    assertThatThrownBy(
-            () -> log.record(Decisions.to(BOB, "Bob", LEAD, DECIDED.plusSeconds(5)), Mode.LIVE))
-        .isInstanceOfSatisfying(
-            AlreadyRoutedException.class, refused -> assertThat(refused.leadId()).isEqualTo(LEAD));
-
-    assertThat(log.findByLead(LEAD)).hasSize(1);
-    assertThat(state.rotation(TEAM).lastAssigned()).isEqualTo(ALICE);
-    assertThat(state.openLoad(BOB)).isZero();
   }
 
   @Test
