@@ -51,6 +51,11 @@ class ArchitectureTest {
 
   @ArchTest static final ArchRule normalizeDependsOnlyOnLead = dependsOnlyOn("normalize", "lead");
 
+  /** The store keeps what routing decides; it knows nothing of where events come from. */
+  @ArchTest
+  static final ArchRule storeDependsOnlyOnRoutingAndItsRecords =
+      dependsOnlyOn("store", "route", "lead", "score", "config");
+
   @ArchTest
   static final ArchRule nothingOutsideTheCliDependsOnIt =
       noClasses()

@@ -1,0 +1,60 @@
+package dev.leadrouter.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.leadrouter.config.StoreSettings;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The worker's database: a connection pool over the configured JDBC URL, migrated to the current
+ * schema before anyone uses it. An H2 file by default; PostgreSQL when the URL names it. The same
+ * migrations serve both.
+ */
+public final class Database implements AutoCloseable {
+
+  /** The embedded default: one file under {@code ./data}, speaking PostgreSQL's dialect. */
+  public static final String DEFAULT_URL = "jdbc:h2:file:./data/lead-router;MODE=PostgreSQL";
+
+  private final HikariDataSource pool;
+
+  private Database(HikariDataSource pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Opens the pool and runs any pending migrations. Fails, with the pool closed again, when the
+   * database cannot be reached or a migration fails: the worker must not start on an old schema.
+   */
+  public static Database open(StoreSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("lead-router-store");
+    config.setJdbcUrl(settings.jdbcUrl());
+    settings.username().ifPresent(config::setUsername);
+    settings.password().ifPresent(password -> config.setPassword(password.reveal()));
+    config.setMaximumPoolSize(settings.poolSize());
+    HikariDataSource pool = new HikariDataSource(config);
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:db/migration")
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+      return new Database(pool);
+    } catch (RuntimeException failed) {
+      pool.close();
+      throw failed;
+    }
+  }
+
+  /** Pooled connections; repositories take them through {@link Transactions}. */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

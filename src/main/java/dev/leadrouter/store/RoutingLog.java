@@ -1,0 +1,189 @@
+package dev.leadrouter.store;
+
+import com.google.inject.Inject;
+import dev.leadrouter.config.Mode;
+import dev.leadrouter.route.Decision;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The routing log: every decision with the whole of why. {@link #record} makes a decision durable
+ * together with the rotation and load changes it carries, in one transaction, so that a crash
+ * between the two can neither skip a rep nor give the same rep two turns.
+ */
+public final class RoutingLog {
+
+  /** SQLSTATE for a unique violation, the same in H2 and PostgreSQL. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  /** Named in both databases' messages (H2 in upper case), so other violations stay apart. */
+  private static final String ONE_PER_LEAD = "routing_decision_one_per_lead";
+
+  private static final String INSERT =
+      """
+      INSERT INTO routing_decision (lead_id, active_lead_id, owner_id, owner_type, owner_name,
+        rule_name, reasons, path_json, inputs_json, strategy_json, account_json, score,
+        score_tier, account_id, sla_minutes, mode, status, rule_set_version, decided_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?)
+      """;
+
+  private final Transactions transactions;
+  private final StoreJson json = new StoreJson();
+  private final RoutingStateWriter stateWriter = new RoutingStateWriter(json);
+  private final LoggedDecisionReader reader = new LoggedDecisionReader(json);
+
+  @Inject
+  public RoutingLog(Database database) {
+    this(database.dataSource());
+  }
+
+  /** For tests that need connections which fail part-way. */
+  RoutingLog(DataSource dataSource) {
+    this.transactions = new Transactions(dataSource);
+  }
+
+  /**
+   * Records a decision as {@link DecisionStatus#PLANNED} and applies its state changes, all or
+   * nothing. A decision marked shadow is logged as {@link Mode#SHADOW} whatever the global mode, so
+   * the writer never writes it.
+   *
+   * @return the decision's id in the log
+   * @throws AlreadyRoutedException when the lead has a decision that has not failed
+   */
+  public long record(Decision decision, Mode mode) {
+    Mode effective = decision.shadow() ? Mode.SHADOW : mode;
+    return transactions.inTransaction(
+        connection -> {
+          long id = insert(connection, decision, effective);
+          stateWriter.apply(connection, decision.stateChanges());
+          return id;
+        });
+  }
+
+  /** Marks a planned decision written; marking it again keeps the first time. */
+  public void markWritten(long id, Instant writtenAt) {
+    update(
+        id,
+        "UPDATE routing_decision SET status = 'WRITTEN', written_at = COALESCE(written_at, ?)"
+            + " WHERE id = ? AND status IN ('PLANNED', 'WRITTEN')",
+        statement -> {
+          Timestamps.set(statement, 1, writtenAt);
+          statement.setLong(2, id);
+        });
+  }
+
+  /**
+   * Marks a planned decision failed, which frees the lead to be routed again. Its state changes
+   * stay applied: the rep's turn was used, as it would have been had the write succeeded.
+   */
+  public void markFailed(long id) {
+    update(
+        id,
+        "UPDATE routing_decision SET status = 'FAILED', active_lead_id = NULL"
+            + " WHERE id = ? AND status = 'PLANNED'",
+        statement -> statement.setLong(1, id));
+  }
+
+  /** Every decision for the lead, oldest first. */
+  public List<LoggedDecision> findByLead(String leadId) {
+    return transactions.read(connection -> reader.findByLead(connection, leadId));
+  }
+
+  /**
+   * Live decisions recorded but not yet written or failed, oldest first: after a restart the writer
+   * writes these (setting the same owner twice is harmless). Shadow decisions are never written.
+   */
+  public List<LoggedDecision> unwritten() {
+    return transactions.read(reader::unwritten);
+  }
+
+  /** Whether the lead has a decision that has not failed, i.e. must not be routed again. */
+  public boolean hasDecision(String leadId) {
+    return transactions.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT 1 FROM routing_decision WHERE active_lead_id = ?")) {
+            statement.setString(1, leadId);
+            try (ResultSet row = statement.executeQuery()) {
+              return row.next();
+            }
+          }
+        });
+  }
+
+  private long insert(Connection connection, Decision decision, Mode mode) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(INSERT, new String[] {"id"})) {
+      int i = 0;
+      statement.setString(++i, decision.leadId());
+      statement.setString(++i, decision.leadId());
+      statement.setString(++i, decision.owner().id().value());
+      statement.setString(++i, decision.owner().type().name());
+      statement.setString(++i, decision.owner().name());
+      statement.setString(++i, decision.rule());
+      statement.setString(++i, Reasons.join(decision.reasons()));
+      statement.setString(++i, json.write(decision.path()));
+      statement.setString(++i, json.write(decision.inputs()));
+      statement.setString(++i, json.write(decision.strategies()));
+      statement.setString(++i, decision.account() == null ? null : json.write(decision.account()));
+      setInteger(statement, ++i, decision.score() == null ? null : decision.score().total());
+      statement.setString(++i, decision.score() == null ? null : decision.score().tier());
+      statement.setString(
+          ++i, decision.account() == null ? null : decision.account().accountId().value());
+      setInteger(statement, ++i, decision.slaMinutes());
+      statement.setString(++i, mode.name());
+      statement.setString(++i, decision.ruleSetVersion());
+      Timestamps.set(statement, ++i, decision.decidedAt());
+      statement.executeUpdate();
+      try (ResultSet keys = statement.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    } catch (SQLException failed) {
+      if (isOnePerLeadViolation(failed)) {
+        throw new AlreadyRoutedException(decision.leadId(), failed);
+      }
+      throw failed;
+    }
+  }
+
+  private void update(long id, String sql, Binder binder) {
+    int updated =
+        transactions.inTransaction(
+            connection -> {
+              try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                return statement.executeUpdate();
+              }
+            });
+    if (updated == 0) {
+      throw new StoreException("no decision " + id + " in a state that allows this change");
+    }
+  }
+
+  private static boolean isOnePerLeadViolation(SQLException failed) {
+    return UNIQUE_VIOLATION.equals(failed.getSQLState())
+        && String.valueOf(failed.getMessage())
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains(ONE_PER_LEAD);
+  }
+
+  private static void setInteger(PreparedStatement statement, int index, Integer value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, java.sql.Types.INTEGER);
+    } else {
+      statement.setInt(index, value);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.leadrouter.store;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.leadrouter.config.StoreSettings;
+import dev.leadrouter.route.RoutingState;
+
+/**
+ * Binds the store: the migrated {@link Database}, its repositories, and {@link RoutingState} kept
+ * in the database. Needs {@link StoreSettings} and a {@code Clock} bound elsewhere. Whoever owns
+ * the injector closes the database when the worker stops.
+ */
+public final class StoreModule extends AbstractModule {
+
+  @Override
+  protected void configure() {
+    bind(RoutingState.class).to(JdbcRoutingState.class);
+    bind(JdbcRoutingState.class).in(Singleton.class);
+    bind(RoutingLog.class).in(Singleton.class);
+    bind(CheckpointRepository.class).in(Singleton.class);
+    bind(ProcessedEvents.class).in(Singleton.class);
+    bind(DeadLetters.class).in(Singleton.class);
+  }
+
+  @Provides
+  @Singleton
+  Database database(StoreSettings settings) {
+    return Database.open(settings);
+  }
+}
