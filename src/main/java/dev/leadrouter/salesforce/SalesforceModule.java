@@ -16,20 +16,27 @@ import java.util.Objects;
 /**
  * Wires the Salesforce client: the sign-in flow chosen in {@link SalesforceSettings}, shared behind
  * a {@link SingleFlightTokenSource}; the named retry policies; one {@link ApiBudget}; and the
- * {@link RestClient}. Needs {@link SalesforceSettings} and a {@link Clock} bound elsewhere.
+ * {@link RestClient} and {@link BulkClient}. Needs {@link SalesforceSettings} and a {@link Clock}
+ * bound elsewhere.
  */
 public final class SalesforceModule extends AbstractModule {
 
   private final SalesforceClientSettings client;
+  private final BulkPolling bulkPolling;
   private final ObjectMapper json = SalesforceJson.mapper();
 
   /** With production timeouts and retry policy. */
   public SalesforceModule() {
-    this(SalesforceClientSettings.defaults());
+    this(SalesforceClientSettings.defaults(), BulkPolling.defaults());
   }
 
   public SalesforceModule(SalesforceClientSettings client) {
+    this(client, BulkPolling.defaults());
+  }
+
+  public SalesforceModule(SalesforceClientSettings client, BulkPolling bulkPolling) {
     this.client = Objects.requireNonNull(client, "client");
+    this.bulkPolling = Objects.requireNonNull(bulkPolling, "bulkPolling");
   }
 
   @Override
@@ -120,5 +127,20 @@ public final class SalesforceModule extends AbstractModule {
         client.requestTimeout(),
         transientRetry,
         budgetRetry);
+  }
+
+  @Provides
+  @Singleton
+  BulkClient bulkClient(
+      AccessTokenSource tokens,
+      SalesforceSettings settings,
+      @Named(RetryPolicies.TRANSIENT) Retry transientRetry) {
+    return new ForceWscBulkClient(
+        tokens,
+        json,
+        settings.apiVersion(),
+        settings.callOptionsClient(),
+        transientRetry,
+        bulkPolling.retry());
   }
 }
