@@ -101,9 +101,12 @@ public final class SalesforceModule extends AbstractModule {
                   settings.clientId().orElseThrow(),
                   settings.clientSecret().orElseThrow());
           case SOAP_PASSWORD ->
-              throw new IllegalStateException(
-                  "the REST client signs in with jwt or client-credentials; SOAP login is not"
-                      + " supported here");
+              new SoapLoginFlow(
+                  settings.loginUrl(),
+                  settings.username().orElseThrow(),
+                  settings.password().orElseThrow(),
+                  settings.apiVersion(),
+                  clock);
         };
     return new SingleFlightTokenSource(signIn);
   }

@@ -77,24 +77,61 @@ class SalesforceModuleTest {
     assertThat(failure).hasMessageContaining("username").hasMessageContaining("private-key-file");
   }
 
+  private static SalesforceSettings soap(String password) {
+    return new SalesforceSettings(
+        URI.create(SALESFORCE.baseUrl()),
+        Optional.empty(),
+        "66.0",
+        AuthMethod.SOAP_PASSWORD,
+        Optional.empty(),
+        Optional.of("router@acme.example"),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(new Secret(password)),
+        "lead-router");
+  }
+
   @Test
-  void soapLoginIsRefusedForTheRestClient() {
-    SalesforceSettings soap =
-        new SalesforceSettings(
-            URI.create(SALESFORCE.baseUrl()),
-            Optional.empty(),
-            "62.0",
-            AuthMethod.SOAP_PASSWORD,
-            Optional.empty(),
-            Optional.of("router@acme.example"),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(new Secret("pw")),
-            "lead-router");
+  void soapLoginSignsInThroughForceWscAtApi64() {
+    SALESFORCE.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post("/services/Soap/u/64.0")
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/xml; charset=utf-8")
+                    .withBody(Fixtures.read("soap-login-response.xml"))));
 
-    Throwable failure = catchThrowable(() -> injector(soap).getInstance(RestClient.class));
+    AccessToken token = injector(soap("pw-and-token")).getInstance(AccessTokenSource.class).token();
 
-    assertThat(failure).hasMessageContaining("jwt or client-credentials");
+    assertThat(token.value()).isEqualTo("00D5f000000AbCD!AQ4AQSoapSessionForTests");
+    assertThat(token.instanceUrl()).hasToString("https://acme.my.salesforce.com");
+    SALESFORCE.verify(
+        com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/services/Soap/u/64.0"))
+            .withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing(
+                    "<m:username>router@acme.example</m:username>")));
+  }
+
+  @Test
+  void aRefusedSoapLoginIsAnAuthErrorWithoutThePassword() {
+    SALESFORCE.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post("/services/Soap/u/64.0")
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "text/xml; charset=utf-8")
+                    .withBody(Fixtures.read("soap-login-fault.xml"))));
+
+    Throwable failure =
+        catchThrowable(
+            () -> injector(soap("wrong-pw-XYZ")).getInstance(AccessTokenSource.class).token());
+
+    assertThat(failure)
+        .isInstanceOfSatisfying(
+            SalesforceException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.AUTH))
+        .hasMessageContaining("INVALID_LOGIN")
+        .hasMessageNotContaining("wrong-pw-XYZ");
   }
 
   private static SalesforceSettings settings(
