@@ -111,6 +111,11 @@ public final class CdcSubscriber implements ChangeEventSource {
     return intake.backlog();
   }
 
+  @Override
+  public long delivered() {
+    return intake.delivered();
+  }
+
   public boolean isSubscribed(String channel) {
     return subscribed.contains(channel);
   }

@@ -24,4 +24,10 @@ public interface ChangeEventSource extends AutoCloseable {
 
   /** Events received and not yet taken; bounded, so a slow pipeline holds the stream back. */
   int backlog();
+
+  /**
+   * Event messages delivered to us since start, echoes, gaps and malformed ones included: each
+   * counts against the org's daily change-event delivery allocation, so it is worth watching.
+   */
+  long delivered();
 }

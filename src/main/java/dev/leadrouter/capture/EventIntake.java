@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ final class EventIntake {
   private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
 
   private final ChangeEventParser parser = new ChangeEventParser();
+  private final LongAdder delivered = new LongAdder();
   private final AckTracker pending = new AckTracker();
   private final ReplayExtension replay;
   private final BlockingQueue<ChangeEvent> queue;
@@ -52,6 +54,7 @@ final class EventIntake {
    * streaming thread, until there is room or {@code running} turns false.
    */
   void accept(String channel, Map<String, Object> data, BooleanSupplier running) {
+    delivered.increment();
     ParseResult result = parser.parse(channel, data);
     if (result instanceof MalformedEvent malformed) {
       deadLetters.store(malformed);
@@ -91,6 +94,10 @@ final class EventIntake {
 
   ChangeEvent poll(Duration timeout) throws InterruptedException {
     return queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  long delivered() {
+    return delivered.sum();
   }
 
   int backlog() {

@@ -69,6 +69,7 @@ class CdcSubscriberIT {
     assertThat(received).extracting(ChangeEvent::replayId).containsExactlyElementsOf(published);
     assertThat(received.get(0).header().entityName()).isEqualTo("Lead");
     assertThat(received.get(0).fields()).containsEntry("Status", "Open - Not Contacted");
+    assertThat(subscriber.delivered()).as("deliveries counted against the allocation").isEqualTo(5);
     assertThat(checkpoints.load(LEADS)).isEmpty();
 
     subscriber.acknowledge(received.get(1));
