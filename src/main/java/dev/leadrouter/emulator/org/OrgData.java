@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The emulated org's records: per sObject type, records in creation order, each an ordered map of
@@ -80,6 +82,7 @@ public final class OrgData {
     record.put("LastModifiedDate", now);
     record.put("LastModifiedById", userId);
     record.put("SystemModstamp", now);
+    derive(type, record);
     records.get(type).put(id, record);
     return new RecordChange(type, id, record, record);
   }
@@ -99,6 +102,7 @@ public final class OrgData {
     record.putIfAbsent("CreatedDate", now);
     record.putIfAbsent("LastModifiedDate", now);
     record.putIfAbsent("SystemModstamp", now);
+    derive(type, record);
     records.get(type).put(id, record);
     return id;
   }
@@ -134,6 +138,7 @@ public final class OrgData {
     record.put("LastModifiedDate", now);
     changed.put("LastModifiedDate", now);
     record.put("SystemModstamp", now);
+    derive(type, record);
     return Optional.of(new RecordChange(type, id, record, changed));
   }
 
@@ -170,6 +175,18 @@ public final class OrgData {
             canonical.put(
                 field(type, name).orElseThrow(() -> new UnknownFieldException(type, name)), value));
     return canonical;
+  }
+
+  /** Fields the org computes: a person's Name is "FirstName LastName". */
+  private static void derive(SObjectType type, Map<String, Object> record) {
+    if (type.hasPersonName()) {
+      String name =
+          Stream.of(record.get("FirstName"), record.get("LastName"))
+              .filter(part -> part != null && !part.toString().isBlank())
+              .map(Object::toString)
+              .collect(Collectors.joining(" "));
+      record.put("Name", name.isEmpty() ? null : name);
+    }
   }
 
   private String newId(SObjectType type) {

@@ -117,6 +117,11 @@ public enum SObjectType {
     return keyPrefix;
   }
 
+  /** Whether Name is read-only and derived from FirstName and LastName, as for people. */
+  public boolean hasPersonName() {
+    return this == LEAD || this == CONTACT || this == USER;
+  }
+
   List<String> standardFields() {
     return fields;
   }

@@ -50,6 +50,7 @@ class OrgTest {
             .update(SObjectType.LEAD, lead, Map.of("status", "Working - Contacted"), user)
             .orElseThrow();
 
+    assertThat(change.record()).containsEntry("Name", "Jana Novak");
     assertThat(change.changed()).containsOnlyKeys("Status", "LastModifiedById", "LastModifiedDate");
     assertThatThrownBy(
             () -> org.data().update(SObjectType.LEAD, lead, Map.of("Shoe_Size__c", 44), user))
