@@ -130,6 +130,31 @@ class OrgServerIT {
   }
 
   @Test
+  void allOrNoneWritesNothingWhenOneRecordFails() throws Exception {
+    String lead = rest.query("SELECT Id FROM Lead").findFirst().orElseThrow().get("Id").asText();
+    // Request and result shapes: resources_composite_sobjects_collections_update.htm
+    String body =
+        "{\"allOrNone\":true,\"records\":["
+            + "{\"attributes\":{\"type\":\"Lead\"},\"id\":\""
+            + lead
+            + "\",\"Status\":\"Working - Contacted\"},"
+            + "{\"attributes\":{\"type\":\"Lead\"},\"id\":\""
+            + lead
+            + "\",\"OwnerId\":\"005000000000000AAA\"}]}";
+
+    HttpResponse<String> response = send("PATCH", "/composite/sobjects", token(), body);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode results = json.readTree(response.body());
+    assertThat(results.get(0).path("errors").get(0).path("statusCode").asText())
+        .isEqualTo("ALL_OR_NONE_OPERATION_ROLLED_BACK");
+    assertThat(results.get(1).path("errors").get(0).path("statusCode").asText())
+        .isEqualTo("INVALID_CROSS_REFERENCE_KEY");
+    assertThat(server.org().data().find(SObjectType.LEAD, lead).orElseThrow())
+        .containsEntry("Status", "Open - Not Contacted");
+  }
+
+  @Test
   void aClientThatForgetsAutoAssignFalseSeesTheAssignmentRuleOwner() throws Exception {
     String ann = server.org().userId("ann.lee@emulator.lead-router.dev").orElseThrow();
     HttpResponse<String> created =

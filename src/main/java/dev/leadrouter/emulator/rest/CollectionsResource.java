@@ -84,28 +84,20 @@ final class CollectionsResource {
     // Unknown fields fail the whole request, as the org cannot even read the body.
     Map<String, Object> values = sobjects.fields(type, fields);
     String id = (String) Optional.ofNullable(fields.get("id")).orElse(fields.get("Id"));
-    if (create) {
-      return id == null
-          ? new Row(type, null, values, Optional.empty())
-          : new Row(
-              type,
-              id,
-              values,
-              Optional.of(
-                  new RowError(
-                      "INVALID_FIELD_FOR_INSERT_UPDATE",
-                      "cannot specify Id in an insert call",
-                      List.of("Id"))));
-    }
-    if (id == null) {
-      return new Row(
-          type,
-          null,
-          values,
-          Optional.of(
-              new RowError("MISSING_ARGUMENT", "Id not specified in an update call", List.of())));
-    }
     try {
+      writes.checkReferences(values);
+      if (create) {
+        if (id != null) {
+          throw new RowError(
+              "INVALID_FIELD_FOR_INSERT_UPDATE",
+              "cannot specify Id in an insert call",
+              List.of("Id"));
+        }
+        return new Row(type, null, values, Optional.empty());
+      }
+      if (id == null) {
+        throw new RowError("MISSING_ARGUMENT", "Id not specified in an update call", List.of());
+      }
       return new Row(type, writes.existingId(type, id), values, Optional.empty());
     } catch (RowError e) {
       return new Row(type, id, values, Optional.of(e));

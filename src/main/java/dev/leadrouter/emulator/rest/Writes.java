@@ -28,7 +28,10 @@ final class Writes {
     return new Transaction(call, events.restTransaction(call.session().userId(), call.client()));
   }
 
-  /** The writes of one call. */
+  /**
+   * The writes of one call. Each write and its event happen under the Writes lock, so events are
+   * published in commit order, as an org's stream is.
+   */
   final class Transaction {
     private final Call call;
     private final ChangeEvents.Transaction cdc;
@@ -41,28 +44,34 @@ final class Writes {
     RecordChange create(SObjectType type, Map<String, Object> values) {
       Map<String, Object> fields = assigned(type, values);
       checkReferences(fields);
-      RecordChange change = org.data().insert(type, fields, call.session().userId());
-      cdc.created(change);
-      return change;
+      synchronized (Writes.this) {
+        RecordChange change = org.data().insert(type, fields, call.session().userId());
+        cdc.created(change);
+        return change;
+      }
     }
 
     RecordChange update(SObjectType type, String rawId, Map<String, Object> values) {
       String id = existingId(type, rawId);
       Map<String, Object> fields = assigned(type, values);
       checkReferences(fields);
-      RecordChange change =
-          org.data()
-              .update(type, id, fields, call.session().userId())
-              .orElseThrow(() -> deleted(rawId));
-      cdc.updated(change);
-      return change;
+      synchronized (Writes.this) {
+        RecordChange change =
+            org.data()
+                .update(type, id, fields, call.session().userId())
+                .orElseThrow(() -> deleted(rawId));
+        cdc.updated(change);
+        return change;
+      }
     }
 
     RecordChange delete(SObjectType type, String rawId) {
       String id = existingId(type, rawId);
-      RecordChange change = org.data().delete(type, id).orElseThrow(() -> deleted(rawId));
-      cdc.deleted(change);
-      return change;
+      synchronized (Writes.this) {
+        RecordChange change = org.data().delete(type, id).orElseThrow(() -> deleted(rawId));
+        cdc.deleted(change);
+        return change;
+      }
     }
 
     /** With the lead assignment rule's owner, when the rule runs for this call. */
@@ -89,7 +98,8 @@ final class Writes {
     return id;
   }
 
-  private void checkReferences(Map<String, Object> fields) {
+  /** INVALID_CROSS_REFERENCE_KEY when OwnerId names no user or queue. */
+  void checkReferences(Map<String, Object> fields) {
     fields.forEach(
         (field, value) -> {
           if (field.equalsIgnoreCase("OwnerId") && !ownerExists(value)) {
