@@ -59,7 +59,7 @@ final class Writes {
         RecordChange change =
             org.data()
                 .update(type, id, fields, call.session().userId())
-                .orElseThrow(() -> deleted(rawId));
+                .orElseThrow(() -> deleted());
         cdc.updated(change);
         return change;
       }
@@ -68,7 +68,7 @@ final class Writes {
     RecordChange delete(SObjectType type, String rawId) {
       String id = existingId(type, rawId);
       synchronized (Writes.this) {
-        RecordChange change = org.data().delete(type, id).orElseThrow(() -> deleted(rawId));
+        RecordChange change = org.data().delete(type, id).orElseThrow(() -> deleted());
         cdc.deleted(change);
         return change;
       }
@@ -93,7 +93,7 @@ final class Writes {
             .orElseThrow(
                 () -> new RowError("MALFORMED_ID", "malformed id " + rawId, List.of("Id")));
     if (org.data().find(type, id).isEmpty()) {
-      throw deleted(rawId);
+      throw deleted();
     }
     return id;
   }
@@ -121,7 +121,7 @@ final class Writes {
 
   // An id of the right shape that names no record: Salesforce cannot tell "never existed" from
   // "deleted and purged" and reports the latter.
-  private static RowError deleted(String rawId) {
+  private static RowError deleted() {
     return new RowError("ENTITY_IS_DELETED", "entity is deleted", List.of());
   }
 }
