@@ -104,7 +104,10 @@ public final class StreamingServer implements AutoCloseable {
     replay.attach(bayeux);
   }
 
-  /** The CometD endpoint, e.g. {@code http://localhost:41234/cometd/62.0}. */
+  /**
+   * The CometD endpoint, e.g. {@code http://localhost:41234/cometd/62.0}; only for a server run by
+   * {@link #start} (a mounted one is reached through its owner's URL).
+   */
   public URI cometdUri() {
     return baseUri().resolve(cometdPath());
   }
