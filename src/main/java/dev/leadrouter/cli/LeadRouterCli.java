@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       TestRulesCommand.class,
       ExplainCommand.class,
       BenchCommand.class,
+      EmulatorCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LeadRouterCli implements Runnable {

@@ -70,6 +70,19 @@ public final class StreamingServer implements AutoCloseable {
     connector.setPort(settings.port());
     jetty.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
+    mountOn(context);
+    jetty.setHandler(context);
+    jetty.start();
+    started(context);
+    return this;
+  }
+
+  /**
+   * Adds the CometD servlet to a context served by another Jetty server, so the emulated org's REST
+   * API and its streaming share one port as in an org. Call {@link #started} once that server runs;
+   * the owner of the server also stops it.
+   */
+  public void mountOn(ServletContextHandler context) {
     ServletHolder cometd = new ServletHolder(CometDServlet.class);
     cometd.setInitParameter("timeout", String.valueOf(settings.longPollTimeout().toMillis()));
     // An org sends events only in /meta/connect replies, never with a subscribe reply.
@@ -79,18 +92,22 @@ public final class StreamingServer implements AutoCloseable {
     cometd.setInitParameter("maxInterval", "40000");
     cometd.setInitOrder(1);
     context.addServlet(cometd, cometdPath() + "/*");
-    jetty.setHandler(context);
-    jetty.start();
+  }
+
+  /** Installs the token check, faults and replay once the context's server has started. */
+  public synchronized void started(ServletContextHandler context) {
     bayeux = (BayeuxServer) context.getServletContext().getAttribute(BayeuxServer.ATTRIBUTE);
     bayeux.setSecurityPolicy(tokens);
     bayeux.addExtension(tokens);
     bayeux.addExtension(subscribeFaults);
     bayeux.addExtension(new SalesforceErrors());
     replay.attach(bayeux);
-    return this;
   }
 
-  /** The CometD endpoint, e.g. {@code http://localhost:41234/cometd/62.0}. */
+  /**
+   * The CometD endpoint, e.g. {@code http://localhost:41234/cometd/62.0}; only for a server run by
+   * {@link #start} (a mounted one is reached through its owner's URL).
+   */
   public URI cometdUri() {
     return baseUri().resolve(cometdPath());
   }

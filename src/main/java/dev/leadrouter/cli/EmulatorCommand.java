@@ -1,0 +1,141 @@
+package dev.leadrouter.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.inject.Inject;
+import dev.leadrouter.emulator.OrgServer;
+import dev.leadrouter.emulator.org.ConnectedApp;
+import dev.leadrouter.emulator.org.Org;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Runs a local Salesforce org until interrupted. */
+@Command(
+    name = "emulator",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a local Salesforce org on one loopback port: OAuth token endpoint, REST API and",
+      "Streaming API (CometD change events), seeded from a file. Stop it with Ctrl-C."
+    })
+final class EmulatorCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--port",
+      defaultValue = "0",
+      paramLabel = "PORT",
+      description = "Port on 127.0.0.1 (default: any free port).")
+  int port;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "FILE",
+      description = "Seed JSON with users, queues, accounts, leads and apps (default: built-in).")
+  Path seed;
+
+  @Option(
+      names = "--credentials-out",
+      paramLabel = "FILE",
+      description = "Also write the connection as JSON, the keys --org-credentials reads.")
+  Path credentialsOut;
+
+  @Spec CommandSpec spec;
+
+  private final Clock clock;
+
+  @Inject
+  EmulatorCommand(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Org org = seed == null ? Org.small(clock) : Org.load(seed, clock);
+    OrgServer.Settings settings = OrgServer.Settings.defaults(clock).withPort(port);
+    CountDownLatch stopped = new CountDownLatch(1);
+    boolean interrupted = false;
+    try (OrgServer server = new OrgServer(settings, org).start()) {
+      Thread hook = new Thread(() -> closeQuietly(server, stopped), "emulator-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      Map<String, Object> credentials = credentials(server, settings, org);
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("Salesforce org emulator at %s%n", server.instanceUrl());
+      out.printf("  login URL      %s/services/oauth2/token%n", server.instanceUrl());
+      out.printf("  CometD         %s%n", server.cometdUri());
+      out.printf("  client_id      %s%n", credentials.get("client_id"));
+      out.printf("  client_secret  %s%n", credentials.get("client_secret"));
+      out.printf("  username       %s%n", credentials.get("username"));
+      if (credentialsOut != null) {
+        write(credentials);
+        out.printf("Credentials written to %s%n", credentialsOut);
+      }
+      out.println("Press Ctrl-C to stop.");
+      out.flush();
+      try {
+        stopped.await();
+      } catch (InterruptedException byCaller) {
+        // Stopped by the thread that ran us (tests, an embedding tool) rather than by Ctrl-C.
+        // The flag is restored only after Jetty stopped: an interrupted thread cannot stop it.
+        interrupted = true;
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private static Map<String, Object> credentials(
+      OrgServer server, OrgServer.Settings settings, Org org) {
+    ConnectedApp app =
+        org.apps().stream()
+            .findFirst()
+            .orElseThrow(() -> new InputException("the seed has no apps to sign in with"));
+    Map<String, Object> credentials = new LinkedHashMap<>();
+    credentials.put("instance_url", server.instanceUrl().toString());
+    // Client credentials are served only on the org's own (My Domain) host: login is the org.
+    credentials.put("login_url", server.instanceUrl().toString());
+    credentials.put("username", app.username());
+    // No SOAP login yet, so no password signs in.
+    credentials.put("password", null);
+    credentials.put("client_id", app.clientId());
+    credentials.put("client_secret", app.clientSecret());
+    credentials.put("api_version", settings.apiVersion());
+    return credentials;
+  }
+
+  private void write(Map<String, Object> credentials) throws IOException {
+    Path target = credentialsOut.toAbsolutePath();
+    Path temp = Files.createTempFile(target.getParent(), ".credentials", ".json");
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(temp.toFile(), credentials);
+    // Readers polling for the file never see it half written.
+    Files.move(
+        temp,
+        target,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void closeQuietly(OrgServer server, CountDownLatch stopped) {
+    try {
+      server.close();
+    } catch (Exception e) {
+      System.err.println("emulator did not stop cleanly: " + e);
+    } finally {
+      stopped.countDown();
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.leadrouter.emulator;
+
+import dev.leadrouter.emulator.auth.Sessions;
+import dev.leadrouter.emulator.auth.TokenServlet;
+import dev.leadrouter.emulator.cdc.ChangeEvents;
+import dev.leadrouter.emulator.org.Org;
+import dev.leadrouter.emulator.rest.RestServlet;
+import dev.leadrouter.emulator.streaming.StreamingServer;
+import dev.leadrouter.lead.SalesforceId;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * A local Salesforce org on one loopback port: the OAuth token endpoint, the REST API and the
+ * Streaming API (CometD) together, as one org host serves them. The org's own writes publish change
+ * events; a token issued by the token endpoint works for REST and streaming alike.
+ */
+public final class OrgServer implements AutoCloseable {
+
+  /**
+   * How the org behaves.
+   *
+   * @param port 0 for any free port
+   * @param queryBatchSize records per query page (an org sends up to 2,000)
+   * @param dailyApiLimit REST calls allowed before REQUEST_LIMIT_EXCEEDED
+   */
+  public record Settings(
+      int port, String apiVersion, int queryBatchSize, long dailyApiLimit, Clock clock) {
+
+    public Settings {
+      Objects.requireNonNull(apiVersion, "apiVersion");
+      Objects.requireNonNull(clock, "clock");
+      if (port < 0 || port > 65_535 || queryBatchSize < 1 || dailyApiLimit < 1) {
+        throw new IllegalArgumentException("invalid org settings: " + this);
+      }
+    }
+
+    /** An org's defaults on a free port: pages of 2,000, a Developer Edition's 15,000 calls. */
+    public static Settings defaults(Clock clock) {
+      return new Settings(0, "62.0", 2000, 15_000, clock);
+    }
+
+    public Settings withPort(int newPort) {
+      return new Settings(newPort, apiVersion, queryBatchSize, dailyApiLimit, clock);
+    }
+
+    public Settings withQueryBatchSize(int size) {
+      return new Settings(port, apiVersion, size, dailyApiLimit, clock);
+    }
+  }
+
+  /** The emulated org's id; one org per server. */
+  public static final String ORG_ID = new SalesforceId("00DEm0000000001").value();
+
+  private final Settings settings;
+  private final Org org;
+  private final StreamingServer streaming;
+  private final Sessions sessions;
+  private Server jetty;
+
+  public OrgServer(Settings settings, Org org) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.org = Objects.requireNonNull(org, "org");
+    this.streaming =
+        new StreamingServer(
+            new StreamingServer.Settings(
+                0,
+                settings.apiVersion(),
+                Duration.ofSeconds(110),
+                Duration.ofHours(72),
+                1000,
+                settings.clock()));
+    this.sessions = new Sessions(ORG_ID, streaming::acceptToken, streaming::revokeToken);
+  }
+
+  /** Starts Jetty on loopback; returns once clients can connect. */
+  public synchronized OrgServer start() throws Exception {
+    jetty = new Server();
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setHost("127.0.0.1");
+    connector.setPort(settings.port());
+    jetty.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    streaming.mountOn(context);
+    context.addServlet(
+        new ServletHolder(new TokenServlet(org, sessions, settings.clock(), this::instanceUrl)),
+        "/services/oauth2/token");
+    ChangeEvents events =
+        new ChangeEvents(streaming::publish, settings.clock(), settings.apiVersion());
+    context.addServlet(
+        new ServletHolder(
+            new RestServlet(
+                org,
+                sessions,
+                events,
+                settings.clock(),
+                settings.dailyApiLimit(),
+                settings.queryBatchSize())),
+        "/services/data/*");
+    jetty.setHandler(context);
+    jetty.start();
+    streaming.started(context);
+    return this;
+  }
+
+  /** The org's URL, e.g. {@code http://127.0.0.1:41234}; also its login URL. */
+  public URI instanceUrl() {
+    int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** The CometD endpoint, {@code <instance>/cometd/<version>}. */
+  public URI cometdUri() {
+    return URI.create(instanceUrl() + "/cometd/" + settings.apiVersion());
+  }
+
+  public Org org() {
+    return org;
+  }
+
+  /** The streaming server, to inject faults (dropped clients, failing subscribes). */
+  public StreamingServer streaming() {
+    return streaming;
+  }
+
+  /** Ends a session as a logout or timeout does: REST answers 401, streaming 401::. */
+  public void revokeToken(String token) {
+    sessions.revoke(token);
+  }
+
+  @Override
+  public synchronized void close() throws Exception {
+    if (jetty != null) {
+      jetty.stop();
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.leadrouter.emulator.auth;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The org's live sessions. Tokens look like an org's ({@code <orgId>!<opaque>}) and are told to the
+ * streaming server as they are issued or revoked, so one token works for REST and CometD alike.
+ */
+public final class Sessions {
+
+  private final Map<String, Session> byToken = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+  private final String orgId;
+  private final Consumer<String> onIssue;
+  private final Consumer<String> onRevoke;
+
+  /**
+   * @param onIssue told every new token (the streaming server accepts it)
+   * @param onRevoke told every revoked token
+   */
+  public Sessions(String orgId, Consumer<String> onIssue, Consumer<String> onRevoke) {
+    this.orgId = orgId;
+    this.onIssue = onIssue;
+    this.onRevoke = onRevoke;
+  }
+
+  public String orgId() {
+    return orgId;
+  }
+
+  public Session open(String userId, String clientId) {
+    byte[] secret = new byte[48];
+    random.nextBytes(secret);
+    String token =
+        orgId.substring(0, 15)
+            + "!AQ"
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    Session session = new Session(token, userId, clientId);
+    byToken.put(token, session);
+    onIssue.accept(token);
+    return session;
+  }
+
+  /** The session of an {@code Authorization} header: {@code Bearer <t>}, {@code OAuth <t>}. */
+  public Optional<Session> authorize(String header) {
+    if (header == null) {
+      return Optional.empty();
+    }
+    String trimmed = header.trim();
+    for (String scheme : new String[] {"Bearer ", "OAuth "}) {
+      if (trimmed.regionMatches(true, 0, scheme, 0, scheme.length())) {
+        return Optional.ofNullable(byToken.get(trimmed.substring(scheme.length()).trim()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Ends a session, as a logout or timeout does: REST answers 401, streaming 401::. */
+  public void revoke(String token) {
+    if (byToken.remove(token) != null) {
+      onRevoke.accept(token);
+    }
+  }
+}

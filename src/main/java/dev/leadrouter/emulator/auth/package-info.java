@@ -1,0 +1,2 @@
+/** The emulated org's sign-in: OAuth token endpoint and the sessions its tokens name. */
+package dev.leadrouter.emulator.auth;

@@ -1,0 +1,122 @@
+package dev.leadrouter.emulator.org;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An emulated org as its seed file describes it: the records, the connected apps that may sign in,
+ * and the active lead assignment rule, if any.
+ *
+ * <p>Seed format: {@code {"users":[…], "queues":[…], "accounts":[…], "contacts":[…], "tasks":[…],
+ * "leads":[…], "apps":[{"client_id","client_secret","username"}], "lead_assignment_rule":
+ * {"queue":"<Group DeveloperName>"}}}. Records are field maps as the REST API shows them; an {@code
+ * Id} is kept, otherwise one is issued. Queues are Groups of Type {@code Queue}.
+ *
+ * @param leadAssignmentOwner owner the active lead assignment rule gives every lead it runs on
+ */
+public record Org(OrgData data, List<ConnectedApp> apps, Optional<String> leadAssignmentOwner) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, SObjectType> SECTIONS =
+      Map.of(
+          "users", SObjectType.USER,
+          "queues", SObjectType.GROUP,
+          "accounts", SObjectType.ACCOUNT,
+          "contacts", SObjectType.CONTACT,
+          "tasks", SObjectType.TASK,
+          "leads", SObjectType.LEAD);
+  // Owners before what they own, so seed records may name them by Id.
+  private static final List<String> ORDER =
+      List.of("users", "queues", "accounts", "contacts", "leads", "tasks");
+
+  public Org {
+    Objects.requireNonNull(data, "data");
+    apps = List.copyOf(apps);
+    Objects.requireNonNull(leadAssignmentOwner, "leadAssignmentOwner");
+  }
+
+  /** The app with this consumer key. */
+  public Optional<ConnectedApp> app(String clientId) {
+    return apps.stream().filter(a -> a.clientId().equals(clientId)).findFirst();
+  }
+
+  /** The id of the user with this username. */
+  public Optional<String> userId(String username) {
+    return data.idWhere(SObjectType.USER, "Username", username);
+  }
+
+  public static Org load(Path seed, Clock clock) {
+    try (InputStream in = Files.newInputStream(seed)) {
+      return load(in, clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read seed " + seed, e);
+    }
+  }
+
+  /** The seed shipped with the emulator: two users, two queues, a few accounts and leads. */
+  public static Org small(Clock clock) {
+    try (InputStream in = Org.class.getResourceAsStream("/emulator/seed.small.json")) {
+      return load(Objects.requireNonNull(in, "seed.small.json on the class path"), clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Org load(InputStream in, Clock clock) throws IOException {
+    Map<String, Object> seed = JSON.readValue(in, new TypeReference<>() {});
+    OrgData data = new OrgData(clock);
+    for (String section : ORDER) {
+      for (Map<String, Object> values : list(seed, section)) {
+        Map<String, Object> record = new LinkedHashMap<>(values);
+        if (section.equals("queues")) {
+          record.putIfAbsent("Type", "Queue");
+        }
+        data.seed(SECTIONS.get(section), record);
+      }
+    }
+    List<ConnectedApp> apps = new ArrayList<>();
+    for (Map<String, Object> app : list(seed, "apps")) {
+      apps.add(
+          new ConnectedApp(
+              (String) app.get("client_id"),
+              (String) app.get("client_secret"),
+              (String) app.get("username")));
+    }
+    Optional<String> owner = Optional.empty();
+    if (seed.get("lead_assignment_rule") instanceof Map<?, ?> rule) {
+      String queue = (String) rule.get("queue");
+      owner =
+          Optional.of(
+              data.idWhere(SObjectType.GROUP, "DeveloperName", queue)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "lead_assignment_rule names an unknown queue: " + queue)));
+    }
+    Org org = new Org(data, apps, owner);
+    for (ConnectedApp app : apps) {
+      if (org.userId(app.username()).isEmpty()) {
+        throw new IllegalArgumentException("app " + app + " runs as an unknown user");
+      }
+    }
+    return org;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> list(Map<String, Object> seed, String section) {
+    Object value = seed.getOrDefault(section, List.of());
+    return (List<Map<String, Object>>) value;
+  }
+}

@@ -1,0 +1,127 @@
+package dev.leadrouter.emulator.rest;
+
+import dev.leadrouter.emulator.cdc.ChangeEvents;
+import dev.leadrouter.emulator.org.Org;
+import dev.leadrouter.emulator.org.RecordChange;
+import dev.leadrouter.emulator.org.SObjectType;
+import dev.leadrouter.lead.SalesforceId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The org's DML as one REST call performs it: checks ids and references as Salesforce does, runs
+ * the active lead assignment rule unless the caller said {@code Sforce-Auto-Assign: FALSE}, and
+ * publishes a change event for every record written, all in one transaction.
+ */
+final class Writes {
+
+  private final Org org;
+  private final ChangeEvents events;
+
+  Writes(Org org, ChangeEvents events) {
+    this.org = org;
+    this.events = events;
+  }
+
+  Transaction begin(Call call) {
+    return new Transaction(call, events.restTransaction(call.session().userId(), call.client()));
+  }
+
+  /**
+   * The writes of one call. Each write and its event happen under the Writes lock, so events are
+   * published in commit order, as an org's stream is.
+   */
+  final class Transaction {
+    private final Call call;
+    private final ChangeEvents.Transaction cdc;
+
+    private Transaction(Call call, ChangeEvents.Transaction cdc) {
+      this.call = call;
+      this.cdc = cdc;
+    }
+
+    RecordChange create(SObjectType type, Map<String, Object> values) {
+      Map<String, Object> fields = assigned(type, values);
+      checkReferences(fields);
+      synchronized (Writes.this) {
+        RecordChange change = org.data().insert(type, fields, call.session().userId());
+        cdc.created(change);
+        return change;
+      }
+    }
+
+    RecordChange update(SObjectType type, String rawId, Map<String, Object> values) {
+      String id = existingId(type, rawId);
+      Map<String, Object> fields = assigned(type, values);
+      checkReferences(fields);
+      synchronized (Writes.this) {
+        RecordChange change =
+            org.data()
+                .update(type, id, fields, call.session().userId())
+                .orElseThrow(() -> deleted());
+        cdc.updated(change);
+        return change;
+      }
+    }
+
+    RecordChange delete(SObjectType type, String rawId) {
+      String id = existingId(type, rawId);
+      synchronized (Writes.this) {
+        RecordChange change = org.data().delete(type, id).orElseThrow(() -> deleted());
+        cdc.deleted(change);
+        return change;
+      }
+    }
+
+    /** With the lead assignment rule's owner, when the rule runs for this call. */
+    private Map<String, Object> assigned(SObjectType type, Map<String, Object> values) {
+      Map<String, Object> fields = new LinkedHashMap<>(values);
+      if (type == SObjectType.LEAD && call.autoAssign()) {
+        org.leadAssignmentOwner().ifPresent(queue -> fields.put("OwnerId", queue));
+      }
+      return fields;
+    }
+  }
+
+  /** The 18-character id of an existing record of the type. */
+  String existingId(SObjectType type, String rawId) {
+    String id =
+        SalesforceId.parse(rawId)
+            .filter(parsed -> parsed.keyPrefix().equals(type.keyPrefix()))
+            .map(SalesforceId::value)
+            .orElseThrow(
+                () -> new RowError("MALFORMED_ID", "malformed id " + rawId, List.of("Id")));
+    if (org.data().find(type, id).isEmpty()) {
+      throw deleted();
+    }
+    return id;
+  }
+
+  /** INVALID_CROSS_REFERENCE_KEY when OwnerId names no user or queue. */
+  void checkReferences(Map<String, Object> fields) {
+    fields.forEach(
+        (field, value) -> {
+          if (field.equalsIgnoreCase("OwnerId") && !ownerExists(value)) {
+            throw new RowError(
+                "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of("OwnerId"));
+          }
+        });
+  }
+
+  private boolean ownerExists(Object value) {
+    return value instanceof String text
+        && SalesforceId.parse(text)
+            .filter(id -> id.isUser() || id.isQueue())
+            .flatMap(
+                id ->
+                    org.data().find(id.isUser() ? SObjectType.USER : SObjectType.GROUP, id.value()))
+            .isPresent();
+  }
+
+  // An id of the right shape that names no record: Salesforce cannot tell "never existed" from
+  // "deleted and purged" and reports the latter.
+  private static RowError deleted() {
+    return new RowError("ENTITY_IS_DELETED", "entity is deleted", List.of());
+  }
+}
