@@ -160,6 +160,12 @@ public final class CdcSubscriber implements ChangeEventSource {
       log.info("session token expired ({}); refreshing and handshaking again", error);
       tokens.refresh(transport.lastSent());
       rehandshake();
+    } else if (error.code() == 0 && running) {
+      // The connection broke under a long poll. Events the server wrote into it are gone, and
+      // CometD would carry on with the same session as if nothing happened; only a new session
+      // subscribing from the last event received gets them back.
+      log.info("long poll cut ({}); handshaking again to replay from the last event", error);
+      restart();
     } else {
       // 403::Unknown client comes with advice reconnect=handshake; the client re-handshakes.
       log.info("connect failed ({}); following the server's advice", error);
@@ -170,6 +176,17 @@ public final class CdcSubscriber implements ChangeEventSource {
     control.execute(
         () -> {
           client.waitFor(STOP_WAIT_MS, BayeuxClient.State.DISCONNECTED);
+          if (running) {
+            client.handshake();
+          }
+        });
+  }
+
+  /** Drops the session the client still holds and starts a new one. */
+  private void restart() {
+    control.execute(
+        () -> {
+          client.disconnect(STOP_WAIT_MS);
           if (running) {
             client.handshake();
           }

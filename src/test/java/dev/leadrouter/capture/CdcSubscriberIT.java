@@ -257,6 +257,22 @@ class CdcSubscriberIT {
     assertThat(subscriber.poll(Duration.ofMillis(300))).isNull();
   }
 
+  @Test
+  void aDroppedLongPollReconnectsAndMissesNothing() throws Exception {
+    CdcSubscriber subscriber = subscribe(InitialReplay.NEW_ONLY);
+    long before = server.publish(LEADS, leadEvent("00Q5f000005bwL0EAY", "router"));
+    assertThat(take(subscriber, 1)).extracting(ChangeEvent::replayId).containsExactly(before);
+
+    assertThat(server.dropConnections()).as("connections cut mid-poll").isPositive();
+    long whileCut = server.publish(LEADS, leadEvent("00Q5f000005bwL1EAY", "router"));
+    long after = server.publish(LEADS, leadEvent("00Q5f000005bwL2EAY", "router"));
+
+    assertThat(take(subscriber, 2))
+        .extracting(ChangeEvent::replayId)
+        .containsExactly(whileCut, after);
+    assertThat(subscriber.poll(Duration.ofMillis(300))).isNull();
+  }
+
   private CdcSubscriber subscribe(InitialReplay initial) throws Exception {
     return subscribe(initial, true);
   }

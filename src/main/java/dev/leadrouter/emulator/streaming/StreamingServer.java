@@ -11,6 +11,8 @@ import org.cometd.bayeux.server.ServerSession;
 import org.cometd.server.http.jakarta.CometDServlet;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -142,6 +144,24 @@ public final class StreamingServer implements AutoCloseable {
         bayeux.removeSession(session);
       }
     }
+  }
+
+  /**
+   * Cuts every open connection, as a load balancer or a network blip does to a long poll in flight.
+   * The clients' sessions stay; a client must reconnect and lose nothing. Only for a server run by
+   * {@link #start}.
+   *
+   * @return how many connections were cut
+   */
+  public int dropConnections() {
+    int cut = 0;
+    for (Connector connector : jetty.getConnectors()) {
+      for (EndPoint endPoint : connector.getConnectedEndPoints()) {
+        endPoint.close();
+        cut++;
+      }
+    }
+    return cut;
   }
 
   /** Fails the next {@code count} subscribes with {@code error}, e.g. {@code 503::...}. */
