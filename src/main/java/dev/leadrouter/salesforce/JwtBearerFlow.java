@@ -18,9 +18,10 @@ import java.util.Objects;
 
 /**
  * OAuth 2.0 JWT bearer: a JWT signed with the app's private key (RS256) is exchanged for a token of
- * the named user. Claims: {@code iss} consumer key, {@code sub} username, {@code aud} the login URL
- * (login, test or My Domain), {@code exp} three minutes from now, the most Salesforce allows. Each
- * call signs in afresh; wrap in {@link SingleFlightTokenSource} to reuse tokens.
+ * the named user. Claims: {@code iss} consumer key, {@code sub} username, {@code aud} the
+ * authorization server ({@link JwtAudience}: login, test or an Experience Cloud site, also when the
+ * token comes from a My Domain host), {@code exp} three minutes from now, the most Salesforce
+ * allows. Each call signs in afresh; wrap in {@link SingleFlightTokenSource} to reuse tokens.
  */
 final class JwtBearerFlow implements AccessTokenSource {
 
@@ -72,7 +73,7 @@ final class JwtBearerFlow implements AccessTokenSource {
     ObjectNode claims = json.createObjectNode();
     claims.put("iss", clientId);
     claims.put("sub", username);
-    claims.put("aud", TokenEndpoint.withoutTrailingSlash(loginUrl));
+    claims.put("aud", JwtAudience.of(loginUrl));
     claims.put("exp", clock.instant().plus(LIFETIME).getEpochSecond());
     String signingInput = encode("{\"alg\":\"RS256\"}") + "." + encode(write(claims));
     try {

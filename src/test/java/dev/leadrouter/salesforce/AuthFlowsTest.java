@@ -86,7 +86,7 @@ class AuthFlowsTest {
     JsonNode claims = json.readTree(decode(parts[1]));
     assertThat(claims.get("iss").asText()).isEqualTo("3MVG9client");
     assertThat(claims.get("sub").asText()).isEqualTo("router@acme.example");
-    assertThat(claims.get("aud").asText()).isEqualTo(SALESFORCE.baseUrl());
+    assertThat(claims.get("aud").asText()).isEqualTo("https://login.salesforce.com");
     assertThat(claims.get("exp").asLong()).isEqualTo(NOW.getEpochSecond() + 180);
     Signature verifier = Signature.getInstance("SHA256withRSA");
     verifier.initVerify(TestKeys.PAIR.getPublic());
