@@ -17,12 +17,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
-import dev.leadrouter.config.AuthMethod;
 import dev.leadrouter.config.ClockModule;
 import dev.leadrouter.config.SalesforceSettings;
-import dev.leadrouter.config.Secret;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +26,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,28 +47,8 @@ class BulkClientTest {
 
   @BeforeEach
   void wire() {
-    SalesforceSettings settings =
-        new SalesforceSettings(
-            URI.create(SALESFORCE.baseUrl()),
-            Optional.empty(),
-            "62.0",
-            AuthMethod.CLIENT_CREDENTIALS,
-            Optional.of("3MVG9client"),
-            Optional.empty(),
-            Optional.<Path>empty(),
-            Optional.of(new Secret("consumer-secret-value")),
-            Optional.empty(),
-            "lead-router");
-    SalesforceClientSettings fast =
-        new SalesforceClientSettings(
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5),
-            3,
-            Duration.ofMillis(1),
-            2.0,
-            0.5,
-            2,
-            Duration.ofMillis(5));
+    SalesforceSettings settings = TestClients.clientCredentials(SALESFORCE.baseUrl());
+    SalesforceClientSettings fast = TestClients.fastRetries();
     BulkPolling quickPolls = new BulkPolling(Duration.ofMillis(1), Duration.ofMillis(2), 10);
     bulk =
         Guice.createInjector(

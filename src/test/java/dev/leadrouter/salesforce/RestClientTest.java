@@ -27,14 +27,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.leadrouter.config.AuthMethod;
 import dev.leadrouter.config.ClockModule;
 import dev.leadrouter.config.SalesforceSettings;
-import dev.leadrouter.config.Secret;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -63,7 +58,7 @@ class RestClientTest {
   private static final String QUERY_PATH = "/services/data/v62.0/query";
   private static final String NEXT_PAGE = "/services/data/v62.0/query/01gRO0000016PIAYA2-2";
   private static final String COLLECTIONS = "/services/data/v62.0/composite/sobjects";
-  private static final String SECRET = "consumer-secret-value";
+  private static final String SECRET = TestClients.CLIENT_SECRET;
   private static final String FIXTURE_TOKEN = "00DRM000000CCAT!AQ4AQClientCredentialsTokenForTests";
   private static final String SOQL = "SELECT Id, Company, Owner.Type FROM Lead";
 
@@ -72,28 +67,8 @@ class RestClientTest {
 
   @BeforeEach
   void wire() {
-    SalesforceSettings settings =
-        new SalesforceSettings(
-            URI.create(SALESFORCE.baseUrl()),
-            Optional.empty(),
-            "62.0",
-            AuthMethod.CLIENT_CREDENTIALS,
-            Optional.of("3MVG9client"),
-            Optional.empty(),
-            Optional.<Path>empty(),
-            Optional.of(new Secret(SECRET)),
-            Optional.empty(),
-            "lead-router");
-    SalesforceClientSettings fast =
-        new SalesforceClientSettings(
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5),
-            3,
-            Duration.ofMillis(1),
-            2.0,
-            0.5,
-            2,
-            Duration.ofMillis(5));
+    SalesforceSettings settings = TestClients.clientCredentials(SALESFORCE.baseUrl());
+    SalesforceClientSettings fast = TestClients.fastRetries();
     injector =
         Guice.createInjector(
             new ClockModule(Clock.fixed(Instant.parse("2026-11-01T09:30:00Z"), ZoneId.of("UTC"))),
