@@ -5,6 +5,7 @@ import dev.leadrouter.emulator.auth.SoapLoginServlet;
 import dev.leadrouter.emulator.auth.TokenServlet;
 import dev.leadrouter.emulator.cdc.ChangeEvents;
 import dev.leadrouter.emulator.org.Org;
+import dev.leadrouter.emulator.rest.BulkServlet;
 import dev.leadrouter.emulator.rest.RestServlet;
 import dev.leadrouter.emulator.streaming.StreamingServer;
 import dev.leadrouter.lead.SalesforceId;
@@ -98,16 +99,18 @@ public final class OrgServer implements AutoCloseable {
         "/services/Soap/u/*");
     ChangeEvents events =
         new ChangeEvents(streaming::publish, settings.clock(), settings.apiVersion());
+    RestServlet rest =
+        new RestServlet(
+            org,
+            sessions,
+            events,
+            settings.clock(),
+            settings.dailyApiLimit(),
+            settings.queryBatchSize());
+    context.addServlet(new ServletHolder(rest), "/services/data/*");
     context.addServlet(
-        new ServletHolder(
-            new RestServlet(
-                org,
-                sessions,
-                events,
-                settings.clock(),
-                settings.dailyApiLimit(),
-                settings.queryBatchSize())),
-        "/services/data/*");
+        new ServletHolder(new BulkServlet(rest, org, sessions, settings.clock())),
+        "/services/async/*");
     jetty.setHandler(context);
     jetty.start();
     streaming.started(context);

@@ -2,6 +2,7 @@ package dev.leadrouter.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
@@ -11,17 +12,31 @@ import dev.leadrouter.config.ClockModule;
 import dev.leadrouter.config.SalesforceSettings;
 import dev.leadrouter.config.Secret;
 import dev.leadrouter.emulator.org.Org;
+import dev.leadrouter.emulator.org.SObjectType;
 import dev.leadrouter.salesforce.AccessToken;
 import dev.leadrouter.salesforce.AccessTokenSource;
+import dev.leadrouter.salesforce.BulkClient;
 import dev.leadrouter.salesforce.ErrorKind;
 import dev.leadrouter.salesforce.SalesforceException;
 import dev.leadrouter.salesforce.SalesforceModule;
+import dev.leadrouter.salesforce.SaveResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.cometd.bayeux.Message;
+import org.cometd.client.BayeuxClient;
+import org.cometd.client.http.jetty.JettyHttpClientTransport;
+import org.eclipse.jetty.client.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +80,83 @@ class SoapBulkIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(query.statusCode()).as(query.body()).isEqualTo(200);
+  }
+
+  @Test
+  void aBulkUpdateSignedInBySoapSavesGoodRowsReportsTheBadOneAndPublishesEvents() throws Exception {
+    Injector injector = injector(PASSWORD);
+    String token = injector.getInstance(AccessTokenSource.class).token().value();
+    List<String> leads =
+        server.org().data().all(SObjectType.LEAD).stream()
+            .map(lead -> (String) lead.get("Id"))
+            .limit(2)
+            .toList();
+    List<Message> events = new CopyOnWriteArrayList<>();
+    AtomicBoolean subscribed = new AtomicBoolean();
+    org.eclipse.jetty.client.HttpClient jetty = new org.eclipse.jetty.client.HttpClient();
+    jetty.start();
+    BayeuxClient cometd =
+        new BayeuxClient(
+            server.cometdUri().toString(),
+            new JettyHttpClientTransport(new HashMap<>(), jetty) {
+              @Override
+              protected void customize(Request request) {
+                super.customize(request);
+                request.headers(h -> h.put("Authorization", "Bearer " + token));
+              }
+            });
+    try {
+      cometd.handshake(
+          reply ->
+              cometd
+                  .getChannel("/data/LeadChangeEvent")
+                  .subscribe(
+                      (channel, message) -> events.add(message),
+                      ack -> subscribed.set(ack.isSuccessful())));
+      await().atMost(Duration.ofSeconds(10)).untilTrue(subscribed);
+
+      List<SaveResult> results =
+          injector
+              .getInstance(BulkClient.class)
+              .update(
+                  "Lead",
+                  List.of(
+                      Map.of("Id", leads.get(0), "Status", "Working - Contacted"),
+                      Map.of("Id", "00Qnot-an-id", "Status", "Working - Contacted"),
+                      Map.of("Id", leads.get(1), "Status", "Closed - Converted")));
+
+      assertThat(results).hasSize(3);
+      assertThat(results.get(0).success()).isTrue();
+      assertThat(results.get(0).id()).contains(leads.get(0));
+      assertThat(results.get(1).success()).isFalse();
+      assertThat(results.get(1).errors().get(0).code()).isEqualTo("MALFORMED_ID");
+      assertThat(results.get(2).success()).isTrue();
+      assertThat(server.org().data().find(SObjectType.LEAD, leads.get(0)).orElseThrow())
+          .containsEntry("Status", "Working - Contacted");
+      assertThat(server.org().data().find(SObjectType.LEAD, leads.get(1)).orElseThrow())
+          .containsEntry("Status", "Closed - Converted");
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 2);
+      List<Object> changed = new ArrayList<>();
+      for (Message event : events) {
+        Map<String, Object> header = header(event);
+        assertThat(header)
+            .containsEntry("changeType", "UPDATE")
+            .containsEntry("changeOrigin", "com/salesforce/api/bulkapi/62.0;client=lead-router");
+        Object ids = header.get("recordIds");
+        changed.addAll(ids instanceof Object[] array ? List.of(array) : (List<?>) ids);
+      }
+      assertThat(changed).containsExactlyInAnyOrderElementsOf(leads);
+    } finally {
+      cometd.disconnect(1000);
+      jetty.stop();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> header(Message event) {
+    Map<String, Object> payload = (Map<String, Object>) event.getDataAsMap().get("payload");
+    return (Map<String, Object>) payload.get("ChangeEventHeader");
   }
 
   @Test
