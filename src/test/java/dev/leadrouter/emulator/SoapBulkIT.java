@@ -153,6 +153,118 @@ class SoapBulkIT {
     }
   }
 
+  @Test
+  void bulkReportsUnknownIdsBadFieldsAndInsertsOverTheWire() throws Exception {
+    String token = injector(PASSWORD).getInstance(AccessTokenSource.class).token().value();
+    String known = (String) server.org().data().all(SObjectType.LEAD).get(0).get("Id");
+    // force-wsc posts new jobs to job/ with a trailing slash.
+    String job =
+        between(
+            bulk("POST", "job/", token, "application/xml", jobInfo("update"), 201),
+            "<id>",
+            "</id>");
+    String batch =
+        between(
+            bulk(
+                "POST",
+                "job/" + job + "/batch",
+                token,
+                "text/csv",
+                "Id,Status,NoSuchField__c\n"
+                    + "00QEm0000000999,Working - Contacted,\n"
+                    + known
+                    + ",Working - Contacted,x\n",
+                201),
+            "<id>",
+            "</id>");
+    bulk("POST", "job/" + job, token, "application/xml", state("Closed"), 200);
+
+    assertThat(bulk("GET", "job/" + job + "/batch/" + batch, token, null, null, 200))
+        .contains("<state>InProgress</state>");
+    assertThat(bulk("GET", "job/" + job + "/batch/" + batch, token, null, null, 200))
+        .contains("<state>Completed</state>")
+        .contains("<numberRecordsFailed>2</numberRecordsFailed>");
+    String results =
+        bulk("GET", "job/" + job + "/batch/" + batch + "/result", token, null, null, 200);
+    assertThat(results.lines())
+        .containsExactly(
+            "\"Id\",\"Success\",\"Created\",\"Error\"",
+            "\"00QEm0000000999\",\"false\",\"false\",\"ENTITY_IS_DELETED:entity is deleted:--\"",
+            "\""
+                + known
+                + "\",\"false\",\"false\",\"INVALID_FIELD:No such column 'NoSuchField__c' on"
+                + " entity 'Lead':NoSuchField__c --\"");
+    assertThat(bulk("GET", "job/" + job, token, null, null, 200))
+        .contains("<state>Closed</state>")
+        .contains("<numberRecordsProcessed>2</numberRecordsProcessed>");
+    assertThat(bulk("POST", "job/" + job + "/batch", token, "text/csv", "Id\n", 400))
+        .contains("<exceptionCode>InvalidJobState</exceptionCode>");
+
+    String insert =
+        between(
+            bulk("POST", "job", token, "application/xml", jobInfo("insert"), 201), "<id>", "</id>");
+    String inserted =
+        between(
+            bulk(
+                "POST",
+                "job/" + insert + "/batch",
+                token,
+                "text/csv",
+                "LastName,Company\nOkafor,Hooli\n",
+                201),
+            "<id>",
+            "</id>");
+    bulk("GET", "job/" + insert + "/batch/" + inserted, token, null, null, 200);
+    bulk("GET", "job/" + insert + "/batch/" + inserted, token, null, null, 200);
+    assertThat(
+            bulk("GET", "job/" + insert + "/batch/" + inserted + "/result", token, null, null, 200))
+        .matches("(?s).*\"00Q\\w{15}\",\"true\",\"true\",\"\".*");
+  }
+
+  @Test
+  void bulkRefusesAnUnknownSession() throws Exception {
+    assertThat(bulk("POST", "job/", "00Dnope!AQnope", "application/xml", jobInfo("update"), 400))
+        .contains("<exceptionCode>InvalidSessionId</exceptionCode>")
+        .contains("<exceptionMessage>Invalid session id</exceptionMessage>");
+  }
+
+  private String bulk(
+      String method, String path, String session, String contentType, String body, int status)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.instanceUrl() + "/services/async/62.0/" + path))
+            .header("X-SFDC-Session", session)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return response.body();
+  }
+
+  private static String jobInfo(String operation) {
+    return "<jobInfo xmlns=\"http://www.force.com/2009/06/asyncapi/dataload\"><operation>"
+        + operation
+        + "</operation><object>Lead</object><contentType>CSV</contentType></jobInfo>";
+  }
+
+  private static String state(String state) {
+    return "<jobInfo xmlns=\"http://www.force.com/2009/06/asyncapi/dataload\"><state>"
+        + state
+        + "</state></jobInfo>";
+  }
+
+  private static String between(String text, String start, String end) {
+    int from = text.indexOf(start) + start.length();
+    return text.substring(from, text.indexOf(end, from));
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> header(Message event) {
     Map<String, Object> payload = (Map<String, Object>) event.getDataAsMap().get("payload");

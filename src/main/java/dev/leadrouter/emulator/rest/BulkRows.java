@@ -77,8 +77,12 @@ final class BulkRows {
         List.of(name));
   }
 
-  /** {@code CODE:message:fields --}, as the result CSV's Error column writes a failure. */
+  /**
+   * {@code CODE:message:fields --}, as the result CSV's Error column writes a failure ({@code
+   * CODE:message:--} when no field is to blame).
+   */
   private static String error(RowError e) {
-    return e.statusCode() + ":" + e.getMessage() + ":" + String.join(",", e.fields()) + " --";
+    String fields = e.fields().isEmpty() ? "" : String.join(",", e.fields()) + " ";
+    return e.statusCode() + ":" + e.getMessage() + ":" + fields + "--";
   }
 }
