@@ -200,6 +200,32 @@ class SoapBulkIT {
     assertThat(bulk("POST", "job/" + job + "/batch", token, "text/csv", "Id\n", 400))
         .contains("<exceptionCode>InvalidJobState</exceptionCode>");
 
+    // A number field stays a number, so SOQL still compares it as one.
+    String counted =
+        server.org().data().all(SObjectType.LEAD).stream()
+            .filter(lead -> lead.get("NumberOfEmployees") != null)
+            .map(lead -> (String) lead.get("Id"))
+            .findFirst()
+            .orElseThrow();
+    String typed =
+        between(
+            bulk("POST", "job", token, "application/xml", jobInfo("update"), 201), "<id>", "</id>");
+    String typedBatch =
+        between(
+            bulk(
+                "POST",
+                "job/" + typed + "/batch",
+                token,
+                "text/csv",
+                "Id,NumberOfEmployees\n" + counted + ",250\n",
+                201),
+            "<id>",
+            "</id>");
+    bulk("GET", "job/" + typed + "/batch/" + typedBatch, token, null, null, 200);
+    bulk("GET", "job/" + typed + "/batch/" + typedBatch, token, null, null, 200);
+    assertThat(server.org().data().find(SObjectType.LEAD, counted).orElseThrow())
+        .containsEntry("NumberOfEmployees", 250);
+
     String insert =
         between(
             bulk("POST", "job", token, "application/xml", jobInfo("insert"), 201), "<id>", "</id>");
