@@ -248,6 +248,35 @@ class SoapBulkIT {
   }
 
   @Test
+  void anAbortedJobLeavesItsWaitingBatchUnprocessed() throws Exception {
+    String token = injector(PASSWORD).getInstance(AccessTokenSource.class).token().value();
+    Map<String, Object> lead = server.org().data().all(SObjectType.LEAD).get(0);
+    String job =
+        between(
+            bulk("POST", "job", token, "application/xml", jobInfo("update"), 201), "<id>", "</id>");
+    String batch =
+        between(
+            bulk(
+                "POST",
+                "job/" + job + "/batch",
+                token,
+                "text/csv",
+                "Id,Status\n" + lead.get("Id") + ",Closed - Converted\n",
+                201),
+            "<id>",
+            "</id>");
+
+    assertThat(bulk("POST", "job/" + job, token, "application/xml", state("Aborted"), 200))
+        .contains("<state>Aborted</state>");
+    assertThat(bulk("GET", "job/" + job + "/batch/" + batch, token, null, null, 200))
+        .contains("<state>NotProcessed</state>");
+    assertThat(bulk("GET", "job/" + job + "/batch/" + batch + "/result", token, null, null, 400))
+        .contains("<exceptionCode>InvalidBatch</exceptionCode>");
+    assertThat(server.org().data().find(SObjectType.LEAD, (String) lead.get("Id")).orElseThrow())
+        .containsEntry("Status", lead.get("Status"));
+  }
+
+  @Test
   void bulkRefusesAnUnknownSession() throws Exception {
     assertThat(bulk("POST", "job/", "00Dnope!AQnope", "application/xml", jobInfo("update"), 400))
         .contains("<exceptionCode>InvalidSessionId</exceptionCode>")

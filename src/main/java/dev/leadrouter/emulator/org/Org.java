@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +61,11 @@ public record Org(
   /** The id of the user whose username and password these are, as SOAP {@code login()} checks. */
   public Optional<String> signIn(String username, String password) {
     return Optional.ofNullable(passwords.get(username))
-        .filter(expected -> expected.equals(password))
+        .filter(
+            expected ->
+                MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.UTF_8),
+                    password.getBytes(StandardCharsets.UTF_8)))
         .flatMap(matched -> userId(username));
   }
 
