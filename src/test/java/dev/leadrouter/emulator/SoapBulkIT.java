@@ -179,7 +179,9 @@ class SoapBulkIT {
             "</id>");
     bulk("POST", "job/" + job, token, "application/xml", state("Closed"), 200);
 
-    assertThat(bulk("GET", "job/" + job + "/batch/" + batch, token, null, null, 200))
+    assertThat(bulk("GET", "job/" + job + "/batch", token, null, null, 200))
+        .contains("<batchInfoList")
+        .contains("<id>" + batch + "</id>")
         .contains("<state>InProgress</state>");
     assertThat(bulk("GET", "job/" + job + "/batch/" + batch, token, null, null, 200))
         .contains("<state>Completed</state>")

@@ -34,9 +34,10 @@ import org.w3c.dom.Document;
 
 /**
  * Bulk API 1.0 under {@code /services/async/<version>/}, as force-wsc's {@code BulkConnection}
- * calls it: {@code X-SFDC-Session} auth, XML jobs, CSV batches, CSV results. Operations: update and
- * insert. A batch is processed when its status is asked for (InProgress first, then Completed) so
- * pollers see both states; an aborted job's waiting batches become NotProcessed.
+ * calls it: {@code X-SFDC-Session} auth, XML jobs, CSV batches (listed too), CSV results.
+ * Operations: update and insert. A batch is processed when its status is asked for (InProgress
+ * first, then Completed) so pollers see both states; an aborted job's waiting batches become
+ * NotProcessed.
  *
  * <p>Writes use the REST write path, so change events are published with origin {@code
  * com/salesforce/api/bulkapi/<version>;client=<Sforce-Call-Options client>}. As in an org, Bulk 1.0
@@ -117,6 +118,9 @@ public final class BulkServlet extends HttpServlet {
           require(method, "GET");
         }
         write(response, 200, "application/xml", BulkXml.jobInfo(job));
+      } else if (batchId == null && method.equals("GET")) {
+        job.batches().forEach(batch -> advance(job, batch));
+        write(response, 200, "application/xml", BulkXml.batchInfoList(job));
       } else if (batchId == null) {
         require(method, "POST");
         BulkBatch batch = addBatch(job, request);

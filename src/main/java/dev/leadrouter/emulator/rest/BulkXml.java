@@ -46,10 +46,21 @@ final class BulkXml {
 
   /** A batch's {@code batchInfo}. */
   static String batchInfo(String jobId, BulkBatch batch) {
-    return PROLOG
-        + "<batchInfo xmlns=\""
-        + NAMESPACE
-        + "\">"
+    return PROLOG + batch(jobId, batch, " xmlns=\"" + NAMESPACE + "\"");
+  }
+
+  /** A job's batches, {@code batchInfoList}, as {@code getBatchInfoList} reads them. */
+  static String batchInfoList(BulkJob job) {
+    StringBuilder list = new StringBuilder(PROLOG);
+    list.append("<batchInfoList xmlns=\"").append(NAMESPACE).append("\">");
+    job.batches().forEach(batch -> list.append(batch(job.id(), batch, "")));
+    return list.append("</batchInfoList>").toString();
+  }
+
+  private static String batch(String jobId, BulkBatch batch, String namespace) {
+    return "<batchInfo"
+        + namespace
+        + ">"
         + element("id", batch.id())
         + element("jobId", jobId)
         + element("state", batch.state())
