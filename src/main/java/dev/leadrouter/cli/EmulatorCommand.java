@@ -107,8 +107,8 @@ final class EmulatorCommand implements Callable<Integer> {
     // Client credentials are served only on the org's own (My Domain) host: login is the org.
     credentials.put("login_url", server.instanceUrl().toString());
     credentials.put("username", app.username());
-    // No SOAP login yet, so no password signs in.
-    credentials.put("password", null);
+    // SOAP login takes the seeded password; null when the app's user has none.
+    credentials.put("password", org.passwords().get(app.username()));
     credentials.put("client_id", app.clientId());
     credentials.put("client_secret", app.clientSecret());
     credentials.put("api_version", settings.apiVersion());

@@ -1,9 +1,11 @@
 package dev.leadrouter.emulator;
 
 import dev.leadrouter.emulator.auth.Sessions;
+import dev.leadrouter.emulator.auth.SoapLoginServlet;
 import dev.leadrouter.emulator.auth.TokenServlet;
 import dev.leadrouter.emulator.cdc.ChangeEvents;
 import dev.leadrouter.emulator.org.Org;
+import dev.leadrouter.emulator.rest.BulkServlet;
 import dev.leadrouter.emulator.rest.RestServlet;
 import dev.leadrouter.emulator.streaming.StreamingServer;
 import dev.leadrouter.lead.SalesforceId;
@@ -17,9 +19,10 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A local Salesforce org on one loopback port: the OAuth token endpoint, the REST API and the
- * Streaming API (CometD) together, as one org host serves them. The org's own writes publish change
- * events; a token issued by the token endpoint works for REST and streaming alike.
+ * A local Salesforce org on one loopback port: the OAuth token endpoint, the SOAP partner {@code
+ * login()}, the REST API, Bulk API 1.0 and the Streaming API (CometD) together, as one org host
+ * serves them. The org's own writes publish change events; a session from either sign-in works for
+ * REST, Bulk and streaming alike.
  */
 public final class OrgServer implements AutoCloseable {
 
@@ -91,18 +94,23 @@ public final class OrgServer implements AutoCloseable {
     context.addServlet(
         new ServletHolder(new TokenServlet(org, sessions, settings.clock(), this::instanceUrl)),
         "/services/oauth2/token");
+    context.addServlet(
+        new ServletHolder(new SoapLoginServlet(org, sessions, this::instanceUrl)),
+        "/services/Soap/u/*");
     ChangeEvents events =
         new ChangeEvents(streaming::publish, settings.clock(), settings.apiVersion());
+    RestServlet rest =
+        new RestServlet(
+            org,
+            sessions,
+            events,
+            settings.clock(),
+            settings.dailyApiLimit(),
+            settings.queryBatchSize());
+    context.addServlet(new ServletHolder(rest), "/services/data/*");
     context.addServlet(
-        new ServletHolder(
-            new RestServlet(
-                org,
-                sessions,
-                events,
-                settings.clock(),
-                settings.dailyApiLimit(),
-                settings.queryBatchSize())),
-        "/services/data/*");
+        new ServletHolder(new BulkServlet(rest, org, sessions, settings.clock())),
+        "/services/async/*");
     jetty.setHandler(context);
     jetty.start();
     streaming.started(context);

@@ -50,6 +50,7 @@ class EmulatorCommandIT {
               "client_id",
               "client_secret",
               "api_version");
+      assertThat(org.get("password").asText()).isEqualTo("emulator-password");
 
       HttpResponse<String> token =
           HttpClient.newHttpClient()

@@ -60,6 +60,11 @@ public final class Sessions {
     return Optional.empty();
   }
 
+  /** The session of a bare token, as Bulk API 1.0's {@code X-SFDC-Session} header carries it. */
+  public Optional<Session> session(String token) {
+    return token == null ? Optional.empty() : Optional.ofNullable(byToken.get(token.trim()));
+  }
+
   /** Ends a session, as a logout or timeout does: REST answers 401, streaming 401::. */
   public void revoke(String token) {
     if (byToken.remove(token) != null) {

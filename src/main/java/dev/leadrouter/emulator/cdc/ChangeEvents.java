@@ -51,6 +51,16 @@ public final class ChangeEvents {
     return new Transaction(userId, origin, UUID.randomUUID().toString());
   }
 
+  /**
+   * Starts a transaction of a Bulk API 1.0 batch. Its origin names the Bulk API and the version the
+   * job was created with, as an org's events do.
+   */
+  public Transaction bulkTransaction(String userId, String version, Optional<String> client) {
+    String origin =
+        "com/salesforce/api/bulkapi/" + version + client.map(c -> ";client=" + c).orElse("");
+    return new Transaction(userId, origin, UUID.randomUUID().toString());
+  }
+
   /** One transaction's events. Not thread-safe: one request writes it. */
   public final class Transaction {
     private final String userId;

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +26,17 @@ import java.util.Optional;
  * {"queue":"<Group DeveloperName>"}}}. Records are field maps as the REST API shows them; an {@code
  * Id} is kept, otherwise one is issued. Queues are Groups of Type {@code Queue}.
  *
+ * <p>A user may carry a {@code password} (not a field: it is kept apart from the record, so no
+ * query shows it) for the SOAP partner {@code login()}; users without one cannot sign in that way.
+ *
  * @param leadAssignmentOwner owner the active lead assignment rule gives every lead it runs on
+ * @param passwords SOAP login password by username
  */
-public record Org(OrgData data, List<ConnectedApp> apps, Optional<String> leadAssignmentOwner) {
+public record Org(
+    OrgData data,
+    List<ConnectedApp> apps,
+    Optional<String> leadAssignmentOwner,
+    Map<String, String> passwords) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, SObjectType> SECTIONS =
@@ -45,6 +55,18 @@ public record Org(OrgData data, List<ConnectedApp> apps, Optional<String> leadAs
     Objects.requireNonNull(data, "data");
     apps = List.copyOf(apps);
     Objects.requireNonNull(leadAssignmentOwner, "leadAssignmentOwner");
+    passwords = Map.copyOf(passwords);
+  }
+
+  /** The id of the user whose username and password these are, as SOAP {@code login()} checks. */
+  public Optional<String> signIn(String username, String password) {
+    return Optional.ofNullable(passwords.get(username))
+        .filter(
+            expected ->
+                MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.UTF_8),
+                    password.getBytes(StandardCharsets.UTF_8)))
+        .flatMap(matched -> userId(username));
   }
 
   /** The app with this consumer key. */
@@ -77,11 +99,15 @@ public record Org(OrgData data, List<ConnectedApp> apps, Optional<String> leadAs
   static Org load(InputStream in, Clock clock) throws IOException {
     Map<String, Object> seed = JSON.readValue(in, new TypeReference<>() {});
     OrgData data = new OrgData(clock);
+    Map<String, String> passwords = new LinkedHashMap<>();
     for (String section : ORDER) {
       for (Map<String, Object> values : list(seed, section)) {
         Map<String, Object> record = new LinkedHashMap<>(values);
         if (section.equals("queues")) {
           record.putIfAbsent("Type", "Queue");
+        }
+        if (section.equals("users") && record.remove("password") instanceof String password) {
+          passwords.put((String) record.get("Username"), password);
         }
         data.seed(SECTIONS.get(section), record);
       }
@@ -105,7 +131,7 @@ public record Org(OrgData data, List<ConnectedApp> apps, Optional<String> leadAs
                           new IllegalArgumentException(
                               "lead_assignment_rule names an unknown queue: " + queue)));
     }
-    Org org = new Org(data, apps, owner);
+    Org org = new Org(data, apps, owner, passwords);
     for (ConnectedApp app : apps) {
       if (org.userId(app.username()).isEmpty()) {
         throw new IllegalArgumentException("app " + app + " runs as an unknown user");

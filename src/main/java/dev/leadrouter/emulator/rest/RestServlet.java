@@ -35,6 +35,7 @@ public final class RestServlet extends HttpServlet {
   private final transient QueryResource query;
   private final transient SObjectResource sobjects;
   private final transient CollectionsResource collections;
+  private final transient Writes writes;
 
   /**
    * @param dailyApiLimit calls allowed before REQUEST_LIMIT_EXCEEDED
@@ -49,10 +50,15 @@ public final class RestServlet extends HttpServlet {
       int queryBatchSize) {
     this.sessions = sessions;
     this.usage = new ApiUsage(dailyApiLimit);
-    Writes writes = new Writes(org, events);
+    this.writes = new Writes(org, events);
     this.query = new QueryResource(org, clock, queryBatchSize);
     this.sobjects = new SObjectResource(org, writes);
     this.collections = new CollectionsResource(sobjects, writes);
+  }
+
+  /** The org's write path, shared with Bulk so all writes publish in one commit order. */
+  Writes writes() {
+    return writes;
   }
 
   @Override

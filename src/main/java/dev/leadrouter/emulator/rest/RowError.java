@@ -20,6 +20,10 @@ final class RowError extends RuntimeException {
     return statusCode;
   }
 
+  List<String> fields() {
+    return fields;
+  }
+
   Map<String, Object> toJson() {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("statusCode", statusCode);

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The org's DML as one REST call performs it: checks ids and references as Salesforce does, runs
- * the active lead assignment rule unless the caller said {@code Sforce-Auto-Assign: FALSE}, and
- * publishes a change event for every record written, all in one transaction.
+ * The org's DML as one REST call or Bulk batch performs it: checks ids and references as Salesforce
+ * does, runs the active lead assignment rule unless the caller said {@code Sforce-Auto-Assign:
+ * FALSE}, and publishes a change event for every record written, all in one transaction.
  */
 final class Writes {
 
@@ -26,6 +26,12 @@ final class Writes {
 
   Transaction begin(Call call) {
     return new Transaction(call, events.restTransaction(call.session().userId(), call.client()));
+  }
+
+  /** The writes of one Bulk API 1.0 batch: one transaction, its events' origin the Bulk API's. */
+  Transaction beginBulk(Call call) {
+    return new Transaction(
+        call, events.bulkTransaction(call.session().userId(), call.version(), call.client()));
   }
 
   /**

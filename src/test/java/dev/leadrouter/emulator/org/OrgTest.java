@@ -27,6 +27,17 @@ class OrgTest {
   }
 
   @Test
+  void signsInWithTheSeededPasswordWhichNoRecordShows() {
+    assertThat(org.signIn("integration@emulator.lead-router.dev", "emulator-password"))
+        .contains(user);
+    assertThat(org.signIn("integration@emulator.lead-router.dev", "wrong")).isEmpty();
+    // A user without a password cannot sign in with SOAP login at all.
+    assertThat(org.signIn("ann.lee@emulator.lead-router.dev", "")).isEmpty();
+    assertThat(org.data().find(SObjectType.USER, user).orElseThrow()).doesNotContainKey("password");
+    assertThat(org.data().field(SObjectType.USER, "password")).isEmpty();
+  }
+
+  @Test
   void insertStampsSystemFieldsInSalesforceDateTimeFormat() {
     RecordChange created =
         org.data().insert(SObjectType.TASK, Map.of("Subject", "Call back"), user);
