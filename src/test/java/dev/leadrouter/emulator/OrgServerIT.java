@@ -28,16 +28,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.cometd.bayeux.Message;
-import org.cometd.client.BayeuxClient;
-import org.cometd.client.http.jetty.JettyHttpClientTransport;
-import org.eclipse.jetty.client.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,30 +196,8 @@ class OrgServerIT {
 
   @Test
   void aLeadCreatedThroughRestArrivesAsAChangeEventNamingTheClient() throws Exception {
-    List<Message> events = new CopyOnWriteArrayList<>();
-    AtomicBoolean subscribed = new AtomicBoolean();
-    String token = token();
-    org.eclipse.jetty.client.HttpClient jetty = new org.eclipse.jetty.client.HttpClient();
-    jetty.start();
-    BayeuxClient cometd =
-        new BayeuxClient(
-            server.cometdUri().toString(),
-            new JettyHttpClientTransport(new HashMap<>(), jetty) {
-              @Override
-              protected void customize(Request request) {
-                super.customize(request);
-                request.headers(h -> h.put("Authorization", "Bearer " + token));
-              }
-            });
-    try {
-      cometd.handshake(
-          reply ->
-              cometd
-                  .getChannel("/data/LeadChangeEvent")
-                  .subscribe(
-                      (channel, message) -> events.add(message),
-                      ack -> subscribed.set(ack.isSuccessful())));
-      await().atMost(Duration.ofSeconds(10)).untilTrue(subscribed);
+    try (LeadEventListener listener = LeadEventListener.subscribe(server.cometdUri(), token())) {
+      List<Message> events = listener.events();
 
       String id =
           rest.create("Lead", List.of(Map.of("LastName", "Okafor", "Company", "Hooli")))
@@ -247,9 +219,6 @@ class OrgServerIT {
       assertThat(recordIds instanceof Object[] array ? List.of(array) : (List<?>) recordIds)
           .containsExactly(id);
       assertThat(((Map<?, ?>) payload.get("event")).get("replayId")).isNotNull();
-    } finally {
-      cometd.disconnect(1000);
-      jetty.stop();
     }
   }
 

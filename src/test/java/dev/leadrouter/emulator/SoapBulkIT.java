@@ -27,16 +27,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.cometd.bayeux.Message;
-import org.cometd.client.BayeuxClient;
-import org.cometd.client.http.jetty.JettyHttpClientTransport;
-import org.eclipse.jetty.client.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,29 +85,8 @@ class SoapBulkIT {
             .map(lead -> (String) lead.get("Id"))
             .limit(2)
             .toList();
-    List<Message> events = new CopyOnWriteArrayList<>();
-    AtomicBoolean subscribed = new AtomicBoolean();
-    org.eclipse.jetty.client.HttpClient jetty = new org.eclipse.jetty.client.HttpClient();
-    jetty.start();
-    BayeuxClient cometd =
-        new BayeuxClient(
-            server.cometdUri().toString(),
-            new JettyHttpClientTransport(new HashMap<>(), jetty) {
-              @Override
-              protected void customize(Request request) {
-                super.customize(request);
-                request.headers(h -> h.put("Authorization", "Bearer " + token));
-              }
-            });
-    try {
-      cometd.handshake(
-          reply ->
-              cometd
-                  .getChannel("/data/LeadChangeEvent")
-                  .subscribe(
-                      (channel, message) -> events.add(message),
-                      ack -> subscribed.set(ack.isSuccessful())));
-      await().atMost(Duration.ofSeconds(10)).untilTrue(subscribed);
+    try (LeadEventListener listener = LeadEventListener.subscribe(server.cometdUri(), token)) {
+      List<Message> events = listener.events();
 
       List<SaveResult> results =
           injector
@@ -139,7 +112,7 @@ class SoapBulkIT {
       await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 2);
       List<Object> changed = new ArrayList<>();
       for (Message event : events) {
-        Map<String, Object> header = header(event);
+        Map<String, Object> header = LeadEventListener.header(event);
         assertThat(header)
             .containsEntry("changeType", "UPDATE")
             .containsEntry("changeOrigin", "com/salesforce/api/bulkapi/62.0;client=lead-router");
@@ -147,9 +120,6 @@ class SoapBulkIT {
         changed.addAll(ids instanceof Object[] array ? List.of(array) : (List<?>) ids);
       }
       assertThat(changed).containsExactlyInAnyOrderElementsOf(leads);
-    } finally {
-      cometd.disconnect(1000);
-      jetty.stop();
     }
   }
 
@@ -320,12 +290,6 @@ class SoapBulkIT {
   private static String between(String text, String start, String end) {
     int from = text.indexOf(start) + start.length();
     return text.substring(from, text.indexOf(end, from));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> header(Message event) {
-    Map<String, Object> payload = (Map<String, Object>) event.getDataAsMap().get("payload");
-    return (Map<String, Object>) payload.get("ChangeEventHeader");
   }
 
   @Test
