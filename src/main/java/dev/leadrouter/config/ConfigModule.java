@@ -25,5 +25,7 @@ public final class ConfigModule extends AbstractModule {
     bind(PipelineSettings.class).toInstance(settings.pipeline());
     bind(AdminSettings.class).toInstance(settings.admin());
     bind(LoggingSettings.class).toInstance(settings.logging());
+    bind(EnrichSettings.class).toInstance(settings.enrich());
+    bind(EnrichmentHoldSettings.class).toInstance(settings.enrich().hold());
   }
 }

@@ -209,6 +209,60 @@ final class SettingReader {
     }
   }
 
+  /**
+   * A list of words: a HOCON list, or one comma-separated value so that an environment variable can
+   * set it (e.g. {@code Industry,NumberOfEmployees}). Unset or blank is the empty list.
+   */
+  List<String> stringList(String path) {
+    Optional<ConfigValue> value = rawValue(path);
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    ConfigValueType type = value.get().valueType();
+    if (type == ConfigValueType.OBJECT) {
+      problem(path, "must be a list such as [a, b] or a comma-separated value, not a section");
+      return List.of();
+    }
+    List<String> items =
+        type == ConfigValueType.LIST
+            ? config.getList(path).unwrapped().stream().map(String::valueOf).toList()
+            : Arrays.asList(config.getString(path).split(","));
+    return items.stream().map(String::strip).filter(item -> !item.isEmpty()).toList();
+  }
+
+  /** A section of single values by key, sorted by key; empty when unset. */
+  java.util.Map<String, String> stringMap(String path) {
+    Optional<ConfigValue> value = rawValue(path);
+    java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+    if (value.isEmpty()) {
+      return entries;
+    }
+    if (value.get().valueType() != ConfigValueType.OBJECT) {
+      problem(path, "must be a section { key = value ... }");
+      return entries;
+    }
+    for (String key : new java.util.TreeSet<>(config.getObject(path).keySet())) {
+      if (!key.matches("[A-Za-z][A-Za-z0-9_]*")) {
+        readPaths.add(path + "." + com.typesafe.config.ConfigUtil.quoteString(key));
+        problem(path, "'" + key + "' must be a name of letters, digits and '_'");
+        continue;
+      }
+      optionalString(path + "." + key).ifPresent(text -> entries.put(key, text));
+    }
+    return entries;
+  }
+
+  /** Marks every setting under {@code path} as read, for a section that is deliberately unused. */
+  void skipSection(String path) {
+    if (config.hasPath(path) && config.getValue(path).valueType() == ConfigValueType.OBJECT) {
+      config
+          .getConfig(path)
+          .entrySet()
+          .forEach(entry -> readPaths.add(path + "." + entry.getKey()));
+    }
+    readPaths.add(path);
+  }
+
   Path requiredPath(String path) {
     int before = problemCount();
     Optional<Path> file = optionalPath(path);

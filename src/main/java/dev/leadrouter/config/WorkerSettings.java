@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param pipeline queue and batch sizes
  * @param admin the ops HTTP endpoint
  * @param logging the log format
+ * @param enrich the enrichment provider and "hold until enriched"
  */
 public record WorkerSettings(
     Mode mode,
@@ -21,7 +22,8 @@ public record WorkerSettings(
     RulesSettings rules,
     PipelineSettings pipeline,
     AdminSettings admin,
-    LoggingSettings logging) {
+    LoggingSettings logging,
+    EnrichSettings enrich) {
 
   public WorkerSettings {
     Objects.requireNonNull(mode, "mode");
@@ -31,10 +33,23 @@ public record WorkerSettings(
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(logging, "logging");
+    Objects.requireNonNull(enrich, "enrich");
+  }
+
+  /** Settings without enrichment, as before enrichment was configurable. */
+  public WorkerSettings(
+      Mode mode,
+      SalesforceSettings salesforce,
+      StoreSettings store,
+      RulesSettings rules,
+      PipelineSettings pipeline,
+      AdminSettings admin,
+      LoggingSettings logging) {
+    this(mode, salesforce, store, rules, pipeline, admin, logging, EnrichSettings.disabled());
   }
 
   /** The same settings in another mode, e.g. when the command line forces SHADOW. */
   public WorkerSettings withMode(Mode newMode) {
-    return new WorkerSettings(newMode, salesforce, store, rules, pipeline, admin, logging);
+    return new WorkerSettings(newMode, salesforce, store, rules, pipeline, admin, logging, enrich);
   }
 }

@@ -62,7 +62,7 @@ public final class DecisionEngine {
               score,
               input.account(),
               input.duplicate(),
-              reasons(lead),
+              reasons(input.inputReasons(), lead),
               snapshot(lead, score));
       return router.decide(ruleSet, request, state);
     } catch (RuntimeException bug) {
@@ -97,11 +97,13 @@ public final class DecisionEngine {
     }
   }
 
-  private static List<ReasonCode> reasons(NormalizedLead lead) {
+  /** Reasons from earlier stages first, in the order they arose, then the lead's data problems. */
+  private static List<ReasonCode> reasons(List<ReasonCode> earlier, NormalizedLead lead) {
     if (lead.issues().isEmpty()) {
-      return List.of();
+      return earlier;
     }
-    List<ReasonCode> reasons = new ArrayList<>(lead.issues().size());
+    List<ReasonCode> reasons = new ArrayList<>(earlier.size() + lead.issues().size());
+    reasons.addAll(earlier);
     for (NormalizationIssue issue : lead.issues()) {
       reasons.add(
           switch (issue) {

@@ -75,6 +75,21 @@ class DecisionEngineTest {
   }
 
   @Test
+  void reasonsFromEarlierStagesLeadTheDecisionsReasons() {
+    LeadInput input =
+        LeadInput.of(lead("Country", "Atlantis", "LeadSource", "Web"))
+            .withInputReasons(List.of(ReasonCode.ENRICHMENT_TIMEOUT));
+
+    Decision decision = decide(input, WEDNESDAY);
+
+    assertThat(decision.reasons())
+        .startsWith(ReasonCode.ENRICHMENT_TIMEOUT, ReasonCode.COUNTRY_UNKNOWN);
+    assertThat(decision.rule()).isEqualTo("Commercial_Team");
+    assertThat(decide(lead("Country", "Atlantis", "LeadSource", "Web")).reasons())
+        .doesNotContain(ReasonCode.ENRICHMENT_TIMEOUT);
+  }
+
+  @Test
   void otherInputProblemsBecomeReasonCodes() {
     Decision decision =
         decide(
