@@ -56,6 +56,14 @@ class ArchitectureTest {
   static final ArchRule storeDependsOnlyOnRoutingAndItsRecords =
       dependsOnlyOn("store", "route", "lead", "score", "config");
 
+  /** Enrichment sees the lead, its settings and domains; it never reaches the org or the store. */
+  @ArchTest
+  static final ArchRule enrichDependsOnlyOnLeadConfigNormalizeAndReasons =
+      dependsOnlyOn("enrich", "lead", "config", "normalize", "route");
+
+  /** The ops endpoint reads health and metrics handed to it; stages plug in, it reaches none. */
+  @ArchTest static final ArchRule adminDependsOnlyOnConfig = dependsOnlyOn("admin", "config");
+
   @ArchTest
   static final ArchRule nothingOutsideTheCliDependsOnIt =
       noClasses()
