@@ -27,6 +27,9 @@ final class LoggedDecisionReader {
   private static final String UNWRITTEN =
       SELECT + " WHERE status = 'PLANNED' AND mode = 'LIVE' ORDER BY decided_at, id";
 
+  private static final String SHADOW_SINCE =
+      SELECT + " WHERE mode = 'SHADOW' AND decided_at >= ? ORDER BY decided_at, id";
+
   private final StoreJson json;
 
   LoggedDecisionReader(StoreJson json) {
@@ -42,6 +45,14 @@ final class LoggedDecisionReader {
 
   List<LoggedDecision> unwritten(Connection connection) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(UNWRITTEN)) {
+      return decisions(statement);
+    }
+  }
+
+  List<LoggedDecision> shadowSince(Connection connection, java.time.Instant since)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(SHADOW_SINCE)) {
+      Timestamps.set(statement, 1, since);
       return decisions(statement);
     }
   }

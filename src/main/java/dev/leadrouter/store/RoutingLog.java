@@ -102,6 +102,14 @@ public final class RoutingLog {
     return transactions.read(reader::unwritten);
   }
 
+  /**
+   * Decisions logged in shadow mode (globally or by a shadow rule) at or after {@code since},
+   * oldest first: what the shadow report compares with the owners the org actually gave.
+   */
+  public List<LoggedDecision> shadowSince(Instant since) {
+    return transactions.read(connection -> reader.shadowSince(connection, since));
+  }
+
   /** Whether the lead has a decision that has not failed, i.e. must not be routed again. */
   public boolean hasDecision(String leadId) {
     return transactions.read(

@@ -163,4 +163,18 @@ abstract class RoutingLogContract extends StoreContract {
 
     assertThat(log.findByLead(LEAD).get(0).mode()).isEqualTo(Mode.SHADOW);
   }
+
+  @Test
+  void shadowDecisionsSinceATimeAreListedOldestFirst() {
+    Instant since = DECIDED.plusSeconds(60);
+    log.record(Decisions.toAlice("00Q000000000011", DECIDED), Mode.SHADOW);
+    log.record(Decisions.toAlice("00Q000000000012", since.plusSeconds(5)), Mode.SHADOW);
+    log.record(Decisions.toAlice("00Q000000000013", since), Mode.SHADOW);
+    log.record(Decisions.toAlice("00Q000000000014", since.plusSeconds(1)), Mode.LIVE);
+
+    assertThat(log.shadowSince(since))
+        .extracting(LoggedDecision::leadId, LoggedDecision::mode)
+        .containsExactly(
+            tuple("00Q000000000013", Mode.SHADOW), tuple("00Q000000000012", Mode.SHADOW));
+  }
 }
