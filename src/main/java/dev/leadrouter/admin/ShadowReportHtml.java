@@ -68,7 +68,7 @@ final class ShadowReportHtml {
 
   private static void cards(StringBuilder html, ShadowSummary summary) {
     html.append("<h2>Summary</h2>\n<ul class=\"cards\">\n");
-    card(html, "Agreement", percent(summary.agreementPercent()));
+    card(html, "Agreement", summary.compared() == 0 ? "n/a" : percent(summary.agreementPercent()));
     card(html, "Compared", String.valueOf(summary.compared()));
     card(html, "Agreed", String.valueOf(summary.agreed()));
     card(html, "Disagreed", String.valueOf(summary.disagreed()));
@@ -90,6 +90,10 @@ final class ShadowReportHtml {
 
   /** One stacked bar: agreed and disagreed, each labelled with its count, not only its colour. */
   private static void agreementBar(StringBuilder html, ShadowSummary summary) {
+    if (summary.compared() == 0) {
+      html.append("<p>No shadow decision in the period could be compared.</p>\n");
+      return;
+    }
     int width = 600;
     int agreedWidth =
         summary.compared() == 0
@@ -134,7 +138,7 @@ final class ShadowReportHtml {
     int most = Math.max(1, shown.stream().mapToInt(Tally::disagreements).max().orElse(1));
     int rowHeight = 26;
     int labelWidth = 220;
-    int barSpace = 360;
+    int barSpace = 320; // leaves room for the count after the longest bar
     html.append("<figure>\n<svg role=\"img\" aria-labelledby=\"chart-")
         .append(key)
         .append("\" width=\"100%\" viewBox=\"0 0 640 ")

@@ -85,7 +85,10 @@ class ShadowReportFilesTest {
 
     assertThat(Files.readAllLines(dir.resolve("shadow-report.csv")))
         .containsExactly("lead_id,would_owner,actual_owner,rule,agree");
-    assertThat(Files.readString(dir.resolve("report.html"))).contains("Nothing to compare");
+    assertThat(Files.readString(dir.resolve("report.html")))
+        .contains("Nothing to compare")
+        .contains("No shadow decision in the period could be compared")
+        .contains("<strong>n/a</strong>Agreement");
   }
 
   private static ShadowReport report() {
