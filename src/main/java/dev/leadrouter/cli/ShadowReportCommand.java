@@ -33,9 +33,10 @@ import picocli.CommandLine.Spec;
     name = "shadow-report",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares the owners Lead Router would have assigned in shadow mode with the owners the",
-      "leads actually have in Salesforce, and writes report.html, shadow-report.csv and",
-      "summary.json: agreement, disagreements by rule, team and owner, and each disagreement."
+      "Compares the owners Lead Router would have assigned in shadow mode with the",
+      "owners the leads actually have in Salesforce. Writes report.html,",
+      "shadow-report.csv and summary.json: agreement, disagreements by rule, team",
+      "and owner, and each disagreement."
     })
 final class ShadowReportCommand implements Callable<Integer> {
 

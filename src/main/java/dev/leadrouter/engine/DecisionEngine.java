@@ -70,11 +70,14 @@ public final class DecisionEngine {
       log.error(
           "routing failed for lead {}; sending it to the catch-all queue", input.lead().id(), bug);
       Owner catchAll = ruleSet.queueOwner(ruleSet.policy().catchAllQueue());
+      List<ReasonCode> reasons = new ArrayList<>(input.inputReasons());
+      reasons.add(ReasonCode.ROUTING_ERROR);
+      reasons.add(ReasonCode.CATCH_ALL);
       return new Decision(
           input.lead().id(),
           catchAll,
           null,
-          List.of(ReasonCode.ROUTING_ERROR, ReasonCode.CATCH_ALL),
+          reasons,
           List.of(),
           List.of(),
           Map.of(),

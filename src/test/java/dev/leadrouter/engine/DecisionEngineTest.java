@@ -90,6 +90,28 @@ class DecisionEngineTest {
   }
 
   @Test
+  void aLeadThatBreaksRoutingStillKeepsItsEarlierReasons() {
+    java.time.Clock clock = java.time.Clock.fixed(WEDNESDAY, java.time.ZoneOffset.UTC);
+    DecisionEngine broken =
+        new DecisionEngine(
+            lead -> {
+              throw new IllegalStateException("a normalizer bug");
+            },
+            new dev.leadrouter.score.PointRuleScorer(),
+            new dev.leadrouter.route.RuleHierarchyRouter(clock),
+            clock);
+    LeadInput input =
+        LeadInput.of(lead("Country", "DE"))
+            .withInputReasons(List.of(ReasonCode.ENRICHMENT_TIMEOUT));
+
+    Decision decision = broken.decide(EXAMPLE, input, new InMemoryRoutingState());
+
+    assertThat(decision.reasons())
+        .containsExactly(
+            ReasonCode.ENRICHMENT_TIMEOUT, ReasonCode.ROUTING_ERROR, ReasonCode.CATCH_ALL);
+  }
+
+  @Test
   void otherInputProblemsBecomeReasonCodes() {
     Decision decision =
         decide(
