@@ -57,7 +57,8 @@ public final class HttpEnrichmentProvider implements Enricher {
     HttpClient http =
         HttpClient.newBuilder()
             .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            // A redirect would carry the API key to wherever it points; answer it as a failure.
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     this.lookup = new CompanyLookup(settings, http);
     this.retry =

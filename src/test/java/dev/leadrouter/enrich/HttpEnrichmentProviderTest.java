@@ -167,6 +167,17 @@ class HttpEnrichmentProviderTest {
   }
 
   @Test
+  void aRedirectIsNotFollowedSoTheKeyStaysWithTheProvider() {
+    PROVIDER.stubFor(
+        get(urlEqualTo("/v1/companies/acme.com"))
+            .willReturn(aResponse().withStatus(302).withHeader("Location", "/elsewhere")));
+
+    assertThat(provider(settings()).enrich(lead("00Q1", "Email", "ann@acme.com")).outcome())
+        .isEqualTo(EnrichmentOutcome.UNAVAILABLE);
+    PROVIDER.verify(0, getRequestedFor(urlEqualTo("/elsewhere")));
+  }
+
+  @Test
   void theCircuitOpensAfterRepeatedFailuresAndClosesWhenTheProviderRecovers() {
     PROVIDER.stubFor(
         get(urlPathMatching("/v1/companies/.*")).willReturn(aResponse().withStatus(500)));
