@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Inject;
 import dev.leadrouter.emulator.OrgServer;
+import dev.leadrouter.emulator.faults.FaultPlan;
 import dev.leadrouter.emulator.org.ConnectedApp;
 import dev.leadrouter.emulator.org.Org;
 import java.io.IOException;
@@ -26,7 +27,19 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a local Salesforce org on one loopback port: OAuth token endpoint, REST API and",
-      "Streaming API (CometD change events), seeded from a file. Stop it with Ctrl-C."
+      "Streaming API (CometD change events), seeded from a file. Stop it with Ctrl-C.",
+      "",
+      "Fault injection (--faults, comma-separated; also changeable at run time with",
+      "PUT <instance_url>/emulator/faults and the list as body):",
+      "  lock=P                 record updates fail UNABLE_TO_LOCK_ROW with probability P",
+      "  503-burst=N/PERIOD     first N REST/Bulk calls of every PERIOD answer 503",
+      "  rate-limit=W[/PERIOD]  last W of every PERIOD (default 5m): 403 REQUEST_LIMIT_EXCEEDED",
+      "  session-expiry=D       tokens expire D after issue (401 INVALID_SESSION_ID)",
+      "  stall-poll=P[/D]       CometD long polls held unanswered, cut after D (default 30s)",
+      "  drop-poll=P            CometD long polls cut at once",
+      "  latency=D              every request answered D later",
+      "P: 0..1 or N%; D, W, PERIOD: 500ms, 30s, 5m, 1h. Example:",
+      "  --faults lock=0.02,503-burst=5/60s,rate-limit=30s,session-expiry=5m,stall-poll=0.01"
     })
 final class EmulatorCommand implements Callable<Integer> {
 
@@ -49,6 +62,20 @@ final class EmulatorCommand implements Callable<Integer> {
       description = "Also write the connection as JSON, the keys --org-credentials reads.")
   Path credentialsOut;
 
+  @Option(
+      names = "--faults",
+      paramLabel = "LIST",
+      description = "Faults to inject, e.g. lock=0.02,latency=20ms (see above; default none).")
+  String faults;
+
+  @Option(
+      names = "--fault-seed",
+      defaultValue = "42",
+      paramLabel = "N",
+      description =
+          "Seed of the faults' random choices, so runs repeat (default: ${DEFAULT-VALUE}).")
+  long faultSeed;
+
   @Spec CommandSpec spec;
 
   private final Clock clock;
@@ -60,11 +87,18 @@ final class EmulatorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    FaultPlan plan;
+    try {
+      plan = FaultPlan.parse(faults == null ? "" : faults);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--faults: " + e.getMessage());
+    }
     Org org = seed == null ? Org.small(clock) : Org.load(seed, clock);
     OrgServer.Settings settings = OrgServer.Settings.defaults(clock).withPort(port);
     CountDownLatch stopped = new CountDownLatch(1);
     boolean interrupted = false;
-    try (OrgServer server = new OrgServer(settings, org).start()) {
+    try (OrgServer server = new OrgServer(settings, org, faultSeed).start()) {
+      server.faults().set(plan);
       Thread hook = new Thread(() -> closeQuietly(server, stopped), "emulator-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       Map<String, Object> credentials = credentials(server, settings, org);
@@ -75,6 +109,7 @@ final class EmulatorCommand implements Callable<Integer> {
       out.printf("  client_id      %s%n", credentials.get("client_id"));
       out.printf("  client_secret  %s%n", credentials.get("client_secret"));
       out.printf("  username       %s%n", credentials.get("username"));
+      out.printf("  faults         %s%n", plan.describe());
       if (credentialsOut != null) {
         write(credentials);
         out.printf("Credentials written to %s%n", credentialsOut);
