@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +23,10 @@ import java.util.Optional;
  * and the active lead assignment rule, if any.
  *
  * <p>Seed format: {@code {"users":[…], "queues":[…], "accounts":[…], "contacts":[…], "tasks":[…],
- * "leads":[…], "apps":[{"client_id","client_secret","username"}], "lead_assignment_rule":
- * {"queue":"<Group DeveloperName>"}}}. Records are field maps as the REST API shows them; an {@code
- * Id} is kept, otherwise one is issued. Queues are Groups of Type {@code Queue}.
+ * "leads":[…], "apps":[{"client_id","client_secret","username","certificate"?}],
+ * "lead_assignment_rule": {"queue":"<Group DeveloperName>"}}}. Records are field maps as the REST
+ * API shows them; an {@code Id} is kept, otherwise one is issued. Queues are Groups of Type {@code
+ * Queue}.
  *
  * <p>A user may carry a {@code password} (not a field: it is kept apart from the record, so no
  * query shows it) for the SOAP partner {@code login()}; users without one cannot sign in that way.
@@ -114,11 +116,22 @@ public record Org(
     }
     List<ConnectedApp> apps = new ArrayList<>();
     for (Map<String, Object> app : list(seed, "apps")) {
+      String clientId = (String) app.get("client_id");
+      Optional<X509Certificate> certificate = Optional.empty();
+      if (app.get("certificate") instanceof String pem) {
+        try {
+          certificate = Optional.of(ConnectedApp.certificate(pem));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "app " + clientId + ": certificate is " + e.getMessage(), e);
+        }
+      }
       apps.add(
           new ConnectedApp(
-              (String) app.get("client_id"),
+              clientId,
               (String) app.get("client_secret"),
-              (String) app.get("username")));
+              (String) app.get("username"),
+              certificate));
     }
     Optional<String> owner = Optional.empty();
     if (seed.get("lead_assignment_rule") instanceof Map<?, ?> rule) {
