@@ -38,7 +38,8 @@ public record Org(
     OrgData data,
     List<ConnectedApp> apps,
     Optional<String> leadAssignmentOwner,
-    Map<String, String> passwords) {
+    Map<String, String> passwords,
+    CustomMetadata customMetadata) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, SObjectType> SECTIONS =
@@ -48,16 +49,27 @@ public record Org(
           "accounts", SObjectType.ACCOUNT,
           "contacts", SObjectType.CONTACT,
           "tasks", SObjectType.TASK,
-          "leads", SObjectType.LEAD);
+          "leads", SObjectType.LEAD,
+          "business_hours", SObjectType.BUSINESS_HOURS,
+          "holidays", SObjectType.HOLIDAY);
   // Owners before what they own, so seed records may name them by Id.
   private static final List<String> ORDER =
-      List.of("users", "queues", "accounts", "contacts", "leads", "tasks");
+      List.of(
+          "users",
+          "queues",
+          "accounts",
+          "contacts",
+          "leads",
+          "tasks",
+          "business_hours",
+          "holidays");
 
   public Org {
     Objects.requireNonNull(data, "data");
     apps = List.copyOf(apps);
     Objects.requireNonNull(leadAssignmentOwner, "leadAssignmentOwner");
     passwords = Map.copyOf(passwords);
+    Objects.requireNonNull(customMetadata, "customMetadata");
   }
 
   /** The id of the user whose username and password these are, as SOAP {@code login()} checks. */
@@ -144,7 +156,22 @@ public record Org(
                           new IllegalArgumentException(
                               "lead_assignment_rule names an unknown queue: " + queue)));
     }
-    Org org = new Org(data, apps, owner, passwords);
+    CustomMetadata metadata = new CustomMetadata();
+    if (seed.get("custom_metadata") instanceof Map<?, ?> types) {
+      types.forEach(
+          (type, records) -> {
+            if (!(records instanceof List<?> list)) {
+              throw new IllegalArgumentException(
+                  "custom_metadata." + type + " must be a list of records");
+            }
+            for (Object record : list) {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> values = (Map<String, Object>) record;
+              metadata.add((String) type, values);
+            }
+          });
+    }
+    Org org = new Org(data, apps, owner, passwords, metadata);
     for (ConnectedApp app : apps) {
       if (org.userId(app.username()).isEmpty()) {
         throw new IllegalArgumentException("app " + app + " runs as an unknown user");
