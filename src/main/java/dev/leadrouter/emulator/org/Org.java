@@ -112,7 +112,29 @@ public record Org(
 
   static Org load(InputStream in, Clock clock) throws IOException {
     Map<String, Object> seed = JSON.readValue(in, new TypeReference<>() {});
+    return fromSeed(seed, clock);
+  }
+
+  /**
+   * An org from a seed already read (or generated) as JSON-compatible maps and lists.
+   *
+   * @throws IllegalArgumentException when the seed names unknown users or queues
+   */
+  public static Org fromSeed(Map<String, Object> seed, Clock clock) {
     OrgData data = new OrgData(clock);
+    // Fields the org's objects have beyond the standard ones, e.g. {"Lead": ["Language__c"]}.
+    if (seed.get("fields") instanceof Map<?, ?> extra) {
+      extra.forEach(
+          (object, fields) -> {
+            SObjectType type =
+                SObjectType.named((String) object)
+                    .orElseThrow(
+                        () -> new IllegalArgumentException("fields: unknown object " + object));
+            for (Object field : (List<?>) fields) {
+              data.defineField(type, (String) field);
+            }
+          });
+    }
     Map<String, String> passwords = new LinkedHashMap<>();
     for (String section : ORDER) {
       for (Map<String, Object> values : list(seed, section)) {
