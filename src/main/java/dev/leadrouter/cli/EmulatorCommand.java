@@ -7,6 +7,7 @@ import dev.leadrouter.emulator.OrgServer;
 import dev.leadrouter.emulator.faults.FaultPlan;
 import dev.leadrouter.emulator.org.ConnectedApp;
 import dev.leadrouter.emulator.org.Org;
+import dev.leadrouter.emulator.seed.DemoOrgGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,6 +58,13 @@ final class EmulatorCommand implements Callable<Integer> {
   Path seed;
 
   @Option(
+      names = "--demo-org",
+      description =
+          "Serve the generated demo org (10,000 accounts, 60 users in teams) instead of --seed;"
+              + " config/demo/rules.yaml routes its leads.")
+  boolean demoOrg;
+
+  @Option(
       names = "--credentials-out",
       paramLabel = "FILE",
       description = "Also write the connection as JSON, the keys --org-credentials reads.")
@@ -93,7 +101,13 @@ final class EmulatorCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InputException("--faults: " + e.getMessage());
     }
-    Org org = seed == null ? Org.small(clock) : Org.load(seed, clock);
+    if (demoOrg && seed != null) {
+      throw new InputException("--demo-org and --seed exclude each other: choose one org");
+    }
+    Org org =
+        demoOrg
+            ? DemoOrgGenerator.org(clock)
+            : seed == null ? Org.small(clock) : Org.load(seed, clock);
     OrgServer.Settings settings = OrgServer.Settings.defaults(clock).withPort(port);
     CountDownLatch stopped = new CountDownLatch(1);
     boolean interrupted = false;
