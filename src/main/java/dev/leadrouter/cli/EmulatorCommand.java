@@ -27,20 +27,22 @@ import picocli.CommandLine.Spec;
     name = "emulator",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a local Salesforce org on one loopback port: OAuth token endpoint, REST API and",
-      "Streaming API (CometD change events), seeded from a file. Stop it with Ctrl-C.",
+      "Runs a local Salesforce org on one loopback port: OAuth token endpoint,",
+      "REST API, Bulk API 1.0 and Streaming API (CometD change events), seeded",
+      "from a file. Stop it with Ctrl-C.",
       "",
-      "Fault injection (--faults, comma-separated; also changeable at run time with",
-      "PUT <instance_url>/emulator/faults and the list as body):",
-      "  lock=P                 record updates fail UNABLE_TO_LOCK_ROW with probability P",
-      "  503-burst=N/PERIOD     first N REST/Bulk calls of every PERIOD answer 503",
-      "  rate-limit=W[/PERIOD]  last W of every PERIOD (default 5m): 403 REQUEST_LIMIT_EXCEEDED",
-      "  session-expiry=D       tokens expire D after issue (401 INVALID_SESSION_ID)",
-      "  stall-poll=P[/D]       CometD long polls held unanswered, cut after D (default 30s)",
-      "  drop-poll=P            CometD long polls cut at once",
-      "  latency=D              every request answered D later",
-      "P: 0..1 or N%; D, W, PERIOD: 500ms, 30s, 5m, 1h. Example:",
-      "  --faults lock=0.02,503-burst=5/60s,rate-limit=30s,session-expiry=5m,stall-poll=0.01"
+      "Fault injection: --faults takes a comma-separated list; change it while",
+      "the org runs with PUT <instance_url>/emulator/faults (the list as body).",
+      "  lock=P               updates fail UNABLE_TO_LOCK_ROW with probability P",
+      "  503-burst=N/PERIOD   first N REST/Bulk calls of every PERIOD get 503",
+      "  rate-limit=W[/PER]   last W of every PER (default 5m): 403",
+      "                       REQUEST_LIMIT_EXCEEDED (1h/1h: always)",
+      "  session-expiry=D     tokens expire D after issue (401, 401::)",
+      "  stall-poll=P[/D]     CometD long polls held, cut after D (default 30s)",
+      "  drop-poll=P          CometD long polls cut at once",
+      "  latency=D            every request answered D later",
+      "P: 0..1 or N%%. D, W, PERIOD: 500ms, 30s, 5m, 1h. Example:",
+      "  --faults lock=0.02,503-burst=5/60s,rate-limit=30s,latency=20ms"
     })
 final class EmulatorCommand implements Callable<Integer> {
 

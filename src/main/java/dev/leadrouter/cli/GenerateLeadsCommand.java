@@ -128,7 +128,7 @@ final class GenerateLeadsCommand implements Callable<Integer> {
         generator.run(
             plan,
             settings,
-            done -> {
+            (lead, done) -> {
               synchronized (bar) {
                 if (done > shown[0]) {
                   shown[0] = done;

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 /**
  * Creates leads in an org the way a web form handler does: one REST {@code POST sobjects/Lead} per
@@ -55,6 +54,15 @@ public final class LeadGenerator {
     public static Settings of(int leads, double ratePerSecond, long seed) {
       return new Settings(leads, ratePerSecond, 0.2, seed, 8);
     }
+  }
+
+  /** Told of each lead as soon as the org created it or the generator gave up on it. */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * @param finishedSoFar how many leads of the run are finished, this one included
+     */
+    void finished(GeneratedLead lead, int finishedSoFar);
   }
 
   private final OrgHttp org;
@@ -110,10 +118,10 @@ public final class LeadGenerator {
    * Submits the planned leads at the configured rate, the webinar leads all at once, and waits
    * until every one was created or gave up.
    *
-   * @param progress told the number of leads finished so far, after each one
+   * @param listener told of each lead when it is finished (from the posting threads)
    * @return every lead with its id and timestamps, in plan order
    */
-  public List<GeneratedLead> run(List<PlannedLead> plan, Settings settings, IntConsumer progress)
+  public List<GeneratedLead> run(List<PlannedLead> plan, Settings settings, Listener listener)
       throws InterruptedException {
     ExecutorService posts = Executors.newFixedThreadPool(settings.concurrency());
     AtomicInteger finished = new AtomicInteger();
@@ -136,7 +144,7 @@ public final class LeadGenerator {
             posts.submit(
                 () -> {
                   GeneratedLead done = submit(lead);
-                  progress.accept(finished.incrementAndGet());
+                  listener.finished(done, finished.incrementAndGet());
                   return done;
                 }));
       }

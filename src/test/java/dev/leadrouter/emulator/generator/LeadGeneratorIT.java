@@ -73,7 +73,7 @@ class LeadGeneratorIT {
           generator.run(
               generator.plan(settings),
               settings,
-              done -> {
+              (lead, done) -> {
                 synchronized (progress) {
                   progress.add(done);
                 }
