@@ -79,6 +79,14 @@ final class EmulatorCommand implements Callable<Integer> {
   String faults;
 
   @Option(
+      names = "--daily-api-limit",
+      defaultValue = "15000",
+      paramLabel = "N",
+      description =
+          "REST and Bulk calls allowed before REQUEST_LIMIT_EXCEEDED (default: ${DEFAULT-VALUE}).")
+  long dailyApiLimit;
+
+  @Option(
       names = "--fault-seed",
       defaultValue = "42",
       paramLabel = "N",
@@ -110,7 +118,11 @@ final class EmulatorCommand implements Callable<Integer> {
         demoOrg
             ? DemoOrgGenerator.org(clock)
             : seed == null ? Org.small(clock) : Org.load(seed, clock);
-    OrgServer.Settings settings = OrgServer.Settings.defaults(clock).withPort(port);
+    if (dailyApiLimit < 1) {
+      throw new InputException("--daily-api-limit must be at least 1, was " + dailyApiLimit);
+    }
+    OrgServer.Settings settings =
+        OrgServer.Settings.defaults(clock).withPort(port).withDailyApiLimit(dailyApiLimit);
     CountDownLatch stopped = new CountDownLatch(1);
     boolean interrupted = false;
     try (OrgServer server = new OrgServer(settings, org, faultSeed).start()) {

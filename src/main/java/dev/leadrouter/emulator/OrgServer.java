@@ -62,6 +62,10 @@ public final class OrgServer implements AutoCloseable {
       return new Settings(newPort, apiVersion, queryBatchSize, dailyApiLimit, clock);
     }
 
+    public Settings withDailyApiLimit(long limit) {
+      return new Settings(port, apiVersion, queryBatchSize, limit, clock);
+    }
+
     public Settings withQueryBatchSize(int size) {
       return new Settings(port, apiVersion, size, dailyApiLimit, clock);
     }

@@ -310,9 +310,8 @@ public final class DemoOrgGenerator {
       String base, DemoCatalog.Country country, String domain, String parentId) {
     Map<String, Object> account = new LinkedHashMap<>();
     account.put("Id", numberedId("001"));
-    account.put(
-        "Name",
-        parentId == null ? base + country.legalSuffix(random) : base + country.legalSuffix(random));
+    // A subsidiary's base already names its country, e.g. "Redwoodcloud Energy Canada".
+    account.put("Name", base + country.legalSuffix(random));
     account.put("Website", random.nextInt(5) == 0 ? domain : "https://www." + domain);
     account.put("Industry", catalog.industry(random));
     int employees = employees();
