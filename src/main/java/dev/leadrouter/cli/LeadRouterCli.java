@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       BenchCommand.class,
       EmulatorCommand.class,
+      RunCommand.class,
+      DlqCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LeadRouterCli implements Runnable {

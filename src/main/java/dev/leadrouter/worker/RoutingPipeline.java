@@ -97,7 +97,7 @@ public final class RoutingPipeline implements Runnable {
     }
   }
 
-  /** Routes one event; public for the dead-letter replay and tests. */
+  /** Routes one event, acknowledging it once its effect is durable. */
   void handle(ChangeEvent event) throws InterruptedException {
     WorkerMeters.eventsIn(
             meters,

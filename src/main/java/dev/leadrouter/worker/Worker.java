@@ -80,6 +80,13 @@ public final class Worker implements AutoCloseable {
     }
   }
 
+  /** Why the change stream gave up (its sign-in was refused), if it did. */
+  public java.util.Optional<String> failure() {
+    return source instanceof dev.leadrouter.capture.CdcSubscriber subscriber
+        ? subscriber.failure()
+        : java.util.Optional.empty();
+  }
+
   /** Whether the change stream is subscribed, so new leads reach the worker. */
   public boolean isSubscribed() {
     return !(source instanceof dev.leadrouter.capture.CdcSubscriber subscriber)
