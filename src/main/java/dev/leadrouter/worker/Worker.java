@@ -54,16 +54,20 @@ public final class Worker implements AutoCloseable {
       throw new IllegalStateException("a worker starts once");
     }
     started = true;
-    writer.start();
     resumePlannedWrites();
     source.start();
     routingThread.start();
     log.info("worker running in {} mode", mode);
   }
 
+  /**
+   * Queues the planned writes before the writer starts, as far as they fit, so that a large backlog
+   * is seen whole and goes through the Bulk API; the rest wait for room.
+   */
   private void resumePlannedWrites() throws InterruptedException {
     List<LoggedDecision> planned = routingLog.unwritten();
     if (planned.isEmpty()) {
+      writer.start();
       return;
     }
     if (mode == Mode.SHADOW) {
@@ -72,11 +76,23 @@ public final class Worker implements AutoCloseable {
           "{} live decisions are planned but not written; they are written once the worker runs"
               + " live",
           planned.size());
+      writer.start();
       return;
     }
     log.info("writing {} decisions the last run recorded but did not write", planned.size());
+    boolean writing = false;
     for (LoggedDecision decision : planned) {
-      writer.submit(OwnerUpdate.of(decision));
+      OwnerUpdate update = OwnerUpdate.of(decision);
+      if (!writer.offer(update)) {
+        if (!writing) {
+          writer.start();
+          writing = true;
+        }
+        writer.submit(update);
+      }
+    }
+    if (!writing) {
+      writer.start();
     }
   }
 

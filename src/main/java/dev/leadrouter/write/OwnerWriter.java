@@ -60,6 +60,11 @@ public final class OwnerWriter implements AutoCloseable {
     queue.put(update);
   }
 
+  /** Queues an update if there is room at once; false when the queue is full. */
+  public boolean offer(OwnerUpdate update) {
+    return queue.offer(update);
+  }
+
   /** Updates waiting to be written. */
   public int backlog() {
     return queue.size();

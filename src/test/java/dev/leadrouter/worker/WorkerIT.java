@@ -276,4 +276,39 @@ class WorkerIT {
         .as("Collections calls by the worker")
         .isLessThanOrEqualTo(3);
   }
+
+  @Test
+  void aBacklogAboveTheBulkThresholdIsWrittenThroughTheBulkApi() throws Exception {
+    WorkerAssembly first = start(Mode.LIVE, InitialReplay.NEW_ONLY, WorkerHarness.stalledWriter());
+    List<Map<String, Object>> leads = new ArrayList<>();
+    // Fewer than a batch, so the stalled writer holds them all.
+    for (int i = 0; i < 150; i++) {
+      leads.add(webLead("Import" + i, "Import Co " + i));
+    }
+    List<String> ids = org.createLeads(leads);
+    RoutingLog firstLog = first.get(RoutingLog.class);
+    await().atMost(Duration.ofSeconds(60)).until(() -> firstLog.unwritten().size() == 150);
+    first.close(Duration.ofMillis(300));
+    assemblies.remove(first);
+    assertThat(org.lead(ids.get(0)).get("Routing_Rule__c")).isNull();
+
+    WorkerAssembly second =
+        start(
+            Mode.LIVE,
+            InitialReplay.NEW_ONLY,
+            WorkerHarness.writer(
+                dev.leadrouter.write.WriterSettings.from(
+                    new dev.leadrouter.config.PipelineSettings(1000, 200, 50))));
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> ids.stream().allMatch(id -> org.lead(id).get("Routing_Rule__c") != null));
+    RoutingLog log = second.get(RoutingLog.class);
+    await().atMost(WAIT).until(() -> log.unwritten().isEmpty());
+    io.micrometer.core.instrument.MeterRegistry meters =
+        second.get(io.micrometer.core.instrument.MeterRegistry.class);
+    assertThat(meters.counter("leadrouter.writes", "path", "bulk", "outcome", "written").count())
+        .isEqualTo(150.0);
+    assertThat(org.lead(ids.get(0)).get("OwnerId")).isIn(TestOrg.ANN, TestOrg.BO);
+  }
 }
