@@ -56,6 +56,11 @@ class ArchitectureTest {
   static final ArchRule storeDependsOnlyOnRoutingAndItsRecords =
       dependsOnlyOn("store", "route", "lead", "score", "config");
 
+  /** The writer sends decisions already made; it neither captures nor decides. */
+  @ArchTest
+  static final ArchRule writeDependsOnlyOnTheClientTheStoreAndDecisions =
+      dependsOnlyOn("write", "salesforce", "store", "route", "config", "lead");
+
   @ArchTest
   static final ArchRule nothingOutsideTheCliDependsOnIt =
       noClasses()
