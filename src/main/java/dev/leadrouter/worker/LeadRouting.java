@@ -94,9 +94,8 @@ public final class LeadRouting {
    * @throws dev.leadrouter.store.StoreException when the store cannot record; nothing was recorded
    */
   public Outcome route(Lead lead, Instant committedAt) {
-    if (routingLog.hasDecision(lead.id())) {
-      return already(lead.id());
-    }
+    // No look-up first: the log refuses a second active decision for a lead, and a replayed lead
+    // is rare enough that deciding it in vain costs less than asking about every lead.
     RuleSet ruleSet = rules.get();
     Decision decision = decide(ruleSet, lead);
     Mode effective = decision.shadow() ? Mode.SHADOW : mode;
