@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
       worker.start();
     } catch (SalesforceException | com.google.inject.ProvisionException signInFailed) {
       closeQuietly(assembly);
-      throw new InputException("could not connect to the org: " + rootMessage(signInFailed));
+      throw new InputException("could not start the worker: " + rootMessage(signInFailed));
     }
     Runtime.getRuntime().addShutdownHook(hook);
     PrintWriter err = spec.commandLine().getErr();

@@ -311,4 +311,35 @@ class WorkerIT {
         .isEqualTo(150.0);
     assertThat(org.lead(ids.get(0)).get("OwnerId")).isIn(TestOrg.ANN, TestOrg.BO);
   }
+
+  @Test
+  void aLeadDeletedBeforeItsWriteIsMarkedFailedAndTheOthersAreWritten() throws Exception {
+    WorkerAssembly first = start(Mode.LIVE, InitialReplay.NEW_ONLY, WorkerHarness.stalledWriter());
+    String gone = org.createLead(webLead("Gone", "Gone Ltd"));
+    String kept = org.createLead(webLead("Kept", "Kept Ltd"));
+    RoutingLog firstLog = first.get(RoutingLog.class);
+    await().atMost(WAIT).until(() -> firstLog.unwritten().size() == 2);
+    first.close(Duration.ofMillis(300));
+    assemblies.remove(first);
+    org.server().org().data().delete(dev.leadrouter.emulator.org.SObjectType.LEAD, gone);
+
+    WorkerAssembly second = start(Mode.LIVE, InitialReplay.NEW_ONLY);
+    RoutingLog log = second.get(RoutingLog.class);
+
+    await().atMost(WAIT).until(() -> log.unwritten().isEmpty());
+    assertThat(log.findByLead(gone))
+        .singleElement()
+        .extracting(LoggedDecision::status)
+        .isEqualTo(DecisionStatus.FAILED);
+    assertThat(log.findByLead(kept))
+        .singleElement()
+        .extracting(LoggedDecision::status)
+        .isEqualTo(DecisionStatus.WRITTEN);
+    assertThat(
+            second
+                .get(io.micrometer.core.instrument.MeterRegistry.class)
+                .counter("leadrouter.writes", "path", "collections", "outcome", "failed")
+                .count())
+        .isEqualTo(1.0);
+  }
 }
