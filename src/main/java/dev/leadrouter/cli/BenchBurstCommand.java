@@ -79,6 +79,9 @@ final class BenchBurstCommand implements java.util.concurrent.Callable<Integer> 
       report.put("leads", leads);
       report.put("drain_s", BenchE2eCommand.round(drain));
       report.put("api_calls_per_lead", BenchE2eCommand.round((double) workerCalls / leads));
+      // Bulk API 1.0 calls count against the org's budget too: a job is about five (create,
+      // add batch, close, poll, results), more when its status is polled longer.
+      report.put("bulk_jobs", org.bulkJobs());
       report.put("lost", lost);
       report.put("duplicates", org.duplicates());
     }

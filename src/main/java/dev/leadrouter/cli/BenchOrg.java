@@ -222,6 +222,15 @@ final class BenchOrg implements AutoCloseable {
             server.org().data().find(SObjectType.LEAD, leadId).orElseThrow().get("CreatedDate"));
   }
 
+  /** Bulk API jobs the worker sent. */
+  long bulkJobs() {
+    return Math.round(
+        assembly
+            .get(io.micrometer.core.instrument.MeterRegistry.class)
+            .counter("leadrouter.write.batches", "path", "bulk")
+            .count());
+  }
+
   /** Leads with more than one decision in the routing log: routed twice. */
   long duplicates() throws Exception {
     try (Connection connection = assembly.get(Database.class).dataSource().getConnection();

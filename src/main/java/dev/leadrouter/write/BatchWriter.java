@@ -115,6 +115,11 @@ public final class BatchWriter {
       Thread.currentThread().interrupt();
     }
     List<Map<String, Object>> records = batch.stream().map(BatchWriter::record).toList();
+    Counter.builder("leadrouter.write.batches")
+        .description("sObject Collections requests (up to 200 records) or Bulk API jobs sent")
+        .tag("path", path.name().toLowerCase(Locale.ROOT))
+        .register(meters)
+        .increment(path == Path.BULK ? 1 : (records.size() + 199) / 200);
     return path == Path.BULK ? bulk.update(LEAD, records) : rest.update(LEAD, records);
   }
 
