@@ -342,4 +342,30 @@ class WorkerIT {
                 .count())
         .isEqualTo(1.0);
   }
+
+  @Test
+  void eventsOfOurOwnChangesAreIgnored() throws Exception {
+    WorkerAssembly worker = start(Mode.LIVE, InitialReplay.NEW_ONLY);
+    String ours =
+        org.server()
+            .org()
+            .data()
+            .insert(
+                dev.leadrouter.emulator.org.SObjectType.LEAD,
+                webLead("Ours", "Ours Ltd"),
+                TestOrg.INTEGRATION_USER)
+            .id();
+    Map<String, Object> echo = Events.leadCreated(List.of(ours), "Ours Ltd");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> header =
+        (Map<String, Object>) ((Map<String, Object>) echo.get("payload")).get("ChangeEventHeader");
+    header.put("changeOrigin", "com/salesforce/api/rest/62.0;client=lead-router");
+
+    org.publish(echo);
+    String next = org.createLead(webLead("Next", "Next Ltd"));
+
+    await().atMost(WAIT).until(() -> org.lead(next).get("Routing_Rule__c") != null);
+    assertThat(worker.get(RoutingLog.class).findByLead(ours)).isEmpty();
+    assertThat(org.lead(ours).get("Routing_Rule__c")).isNull();
+  }
 }
