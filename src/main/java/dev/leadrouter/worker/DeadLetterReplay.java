@@ -3,10 +3,13 @@ package dev.leadrouter.worker;
 import com.google.inject.Inject;
 import dev.leadrouter.capture.ChangeEvent;
 import dev.leadrouter.capture.ChangeEventParser;
+import dev.leadrouter.capture.ChangeType;
 import dev.leadrouter.capture.MalformedEvent;
 import dev.leadrouter.capture.ParseResult;
 import dev.leadrouter.config.WorkerSettings;
 import dev.leadrouter.lead.Lead;
+import dev.leadrouter.salesforce.RestClient;
+import dev.leadrouter.salesforce.SalesforceException;
 import dev.leadrouter.store.DeadLetter;
 import dev.leadrouter.store.DeadLetters;
 import dev.leadrouter.store.StoreException;
@@ -20,9 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Replays a dead letter once through the pipeline's own parts: parse it again, route its leads (a
- * lead routed meanwhile is not routed twice), write the owners. A replay that fails again leaves
- * the dead letter waiting, with the new reason.
+ * Replays a dead letter once through the pipeline's own parts: parse it again (a gap event's leads
+ * are read again by query), route its leads (a lead routed meanwhile is not routed twice), write
+ * the owners. A replay that fails again leaves the dead letter waiting, with the new reason.
  */
 public final class DeadLetterReplay {
 
@@ -36,6 +39,7 @@ public final class DeadLetterReplay {
   private final LeadRouting routing;
   private final BatchWriter writer;
   private final ChangeEventParser parser;
+  private final LeadReader reader;
   private final String clientId;
 
   @Inject
@@ -44,11 +48,13 @@ public final class DeadLetterReplay {
       LeadRouting routing,
       BatchWriter writer,
       ChangeEventParser parser,
+      RestClient rest,
       WorkerSettings settings) {
     this.deadLetters = deadLetters;
     this.routing = routing;
     this.writer = writer;
     this.parser = parser;
+    this.reader = new LeadReader(rest);
     this.clientId = settings.salesforce().callOptionsClient();
   }
 
@@ -71,19 +77,23 @@ public final class DeadLetterReplay {
       return failedAgain(letter, "still malformed: " + malformed.reason());
     }
     ChangeEvent event = (ChangeEvent) parsed;
-    if (event.header().changeType().needsReconciliation()) {
-      return failedAgain(
-          letter,
-          "a gap event carries no field values; re-reading the leads by query is not built yet");
-    }
-    if (event.header().changeOrigin().isFrom(clientId) || !LeadEvents.isLeadCreation(event)) {
+    boolean gap = event.header().changeType() == ChangeType.GAP_CREATE;
+    if (event.header().changeOrigin().isFrom(clientId)
+        || !(gap || LeadEvents.isLeadCreation(event))
+        || !LeadEvents.LEAD.equals(event.header().entityName())) {
       return done(letter, "nothing to route (not a new lead from someone else)");
     }
     List<Lead> leads;
     try {
       leads = LeadEvents.leads(event);
+      if (gap) {
+        // A gap event names the leads but carries none of their values: read them again.
+        leads = reader.read(leads.stream().map(Lead::id).toList(), routing.ruleSet());
+      }
     } catch (LeadEvents.UnroutableEvent unroutable) {
       return failedAgain(letter, unroutable.getMessage());
+    } catch (SalesforceException unreadable) {
+      return failedAgain(letter, "could not re-read the leads: " + unreadable.getMessage());
     }
     List<OwnerUpdate> updates = new ArrayList<>();
     int routed = 0;

@@ -87,6 +87,11 @@ public final class LeadRouting {
     return mode;
   }
 
+  /** The rules in force. */
+  public RuleSet ruleSet() {
+    return rules.get();
+  }
+
   /**
    * Routes the lead unless it already has a decision.
    *

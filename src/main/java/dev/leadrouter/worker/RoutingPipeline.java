@@ -172,7 +172,7 @@ public final class RoutingPipeline implements Runnable {
           case GAP_EVENT ->
               "gap event: Salesforce sent no field values for "
                   + records
-                  + "; re-read these leads and route them";
+                  + "; `lead-router dlq replay` reads them again and routes them";
           case REPLAY_ID_INVALID ->
               "the checkpoint's replay id had expired: leads created since "
                   + request.lastCheckpoint().map(c -> c.committedAt().toString()).orElse("?")

@@ -368,4 +368,40 @@ class WorkerIT {
     assertThat(worker.get(RoutingLog.class).findByLead(ours)).isEmpty();
     assertThat(org.lead(ours).get("Routing_Rule__c")).isNull();
   }
+
+  @Test
+  void aGapEventIsParkedAndItsReplayReadsTheLeadsAgainAndRoutesThem() throws Exception {
+    WorkerAssembly worker = start(Mode.LIVE, InitialReplay.NEW_ONLY);
+    String missed =
+        org.server()
+            .org()
+            .data()
+            .insert(
+                dev.leadrouter.emulator.org.SObjectType.LEAD,
+                webLead("Missed", "Missed Ltd"),
+                TestOrg.INTEGRATION_USER)
+            .id();
+    Map<String, Object> gap = Events.leadCreated(List.of(missed), "ignored");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> payload = (Map<String, Object>) gap.get("payload");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> header = (Map<String, Object>) payload.get("ChangeEventHeader");
+    header.put("changeType", "GAP_CREATE");
+    payload.remove("LastName");
+    payload.remove("Company");
+
+    org.publish(gap);
+    DeadLetters deadLetters = worker.get(DeadLetters.class);
+    await().atMost(WAIT).until(() -> deadLetters.list().size() == 1);
+    assertThat(deadLetters.list().get(0).reason()).contains("gap event", missed);
+
+    DeadLetterReplay.Result result =
+        worker.get(DeadLetterReplay.class).replay(deadLetters.list().get(0).id()).orElseThrow();
+
+    assertThat(result.replayed()).as(result.detail()).isTrue();
+    assertThat(org.lead(missed).get("Routing_Rule__c"))
+        .as("routed on the values read again, not the empty event")
+        .isEqualTo("Inbound_Team");
+    assertThat(deadLetters.list().get(0).replayed()).isTrue();
+  }
 }
