@@ -68,6 +68,10 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule adminReadsOnlyTheLogTheOrgAndItsSettings =
       dependsOnlyOn("admin", "config", "store", "salesforce", "route", "lead", "score");
+  /** The writer sends decisions already made; it neither captures nor decides. */
+  @ArchTest
+  static final ArchRule writeDependsOnlyOnTheClientTheStoreAndDecisions =
+      dependsOnlyOn("write", "salesforce", "store", "route", "config", "lead");
 
   @ArchTest
   static final ArchRule nothingOutsideTheCliDependsOnIt =

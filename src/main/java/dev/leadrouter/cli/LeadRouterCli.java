@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
       EmulatorCommand.class,
       ShadowReportCommand.class,
       GenerateLeadsCommand.class,
+      RunCommand.class,
+      DlqCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LeadRouterCli implements Runnable {
