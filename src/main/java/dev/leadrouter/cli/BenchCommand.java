@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "End-to-end benchmarks; each prints its figures as JSON.",
-    subcommands = {BenchDecisionCommand.class})
+    subcommands = {
+      BenchDecisionCommand.class,
+      BenchMatchQualityCommand.class,
+    })
 final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
