@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchDecisionCommand.class,
       BenchMatchQualityCommand.class,
+      BenchMatchCommand.class,
     })
 final class BenchCommand implements Runnable {
 
