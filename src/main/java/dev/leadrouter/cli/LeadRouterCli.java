@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       BenchCommand.class,
       EmulatorCommand.class,
+      MatchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LeadRouterCli implements Runnable {
