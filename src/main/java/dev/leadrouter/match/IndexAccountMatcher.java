@@ -22,6 +22,10 @@ import java.util.List;
  *
  * Among candidates of one method the configured {@link TieBreak}s choose, then the account id, so
  * the result never depends on load order.
+ *
+ * <p>There is no cache in front of the matcher: a lookup costs a few microseconds, and a cache
+ * would have to follow every account change to stay right. Caching pays one step earlier, where a
+ * host is reduced to its registrable domain (Caffeine in {@code DomainNormalizer}).
  */
 public final class IndexAccountMatcher implements AccountMatcher {
 
