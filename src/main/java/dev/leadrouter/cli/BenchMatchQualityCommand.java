@@ -3,20 +3,26 @@ package dev.leadrouter.cli;
 import com.google.inject.Inject;
 import dev.leadrouter.bench.MatchEvalSet;
 import dev.leadrouter.bench.MatchQuality;
+import dev.leadrouter.bench.PeerMatcher;
+import dev.leadrouter.lead.SalesforceId;
 import dev.leadrouter.match.Account;
 import dev.leadrouter.match.AccountIndex;
 import dev.leadrouter.match.AccountKeys;
 import dev.leadrouter.match.FuzzyNameScorer;
 import dev.leadrouter.match.IndexAccountMatcher;
+import dev.leadrouter.match.IndexedAccount;
 import dev.leadrouter.match.MatchPolicy;
 import dev.leadrouter.match.MatchResult;
 import dev.leadrouter.normalize.LeadNormalizer;
+import dev.leadrouter.normalize.NormalizedLead;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +36,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Measures precision and recall of lead-to-account matching on a labelled set.",
       "The set is generated from a fixed seed (3,000 accounts, 2,100 leads with an account and",
-      "1,000 without; see MatchEvalSet) and printed as JSON with the figures per method."
+      "1,000 without; see MatchEvalSet) and printed as JSON with the figures per method.",
+      "A build with the duke profile (mvn -Pduke package) also runs Duke on the same set."
     })
 final class BenchMatchQualityCommand implements Callable<Integer> {
 
@@ -61,6 +68,46 @@ final class BenchMatchQualityCommand implements Callable<Integer> {
     this.normalizer = normalizer;
   }
 
+  /** Runs another engine on the same set with the same normalized values, timed as a whole. */
+  private Map<String, Object> peerFigures(PeerMatcher peer, MatchEvalSet set, AccountIndex index) {
+    Map<String, PeerMatcher.Values> leads = new HashMap<>();
+    for (MatchEvalSet.LabelledLead labelled : set.leads()) {
+      NormalizedLead lead = normalizer.normalize(labelled.lead());
+      String email = keys.isFreeMail(lead.emailDomain()) ? null : lead.emailDomain();
+      String website = keys.isFreeMail(lead.websiteDomain()) ? null : lead.websiteDomain();
+      leads.put(
+          labelled.lead().id(),
+          new PeerMatcher.Values(
+              keys.expand(lead.companyKey()), email != null ? email : website, lead.countryCode()));
+    }
+    PeerMatcher.PreparedValues prepared =
+        new PeerMatcher.PreparedValues() {
+          @Override
+          public PeerMatcher.Values ofAccount(SalesforceId accountId) {
+            IndexedAccount account = index.get(accountId).orElseThrow();
+            return new PeerMatcher.Values(account.nameKey(), account.domain(), account.country());
+          }
+
+          @Override
+          public PeerMatcher.Values ofLead(String leadId) {
+            return leads.get(leadId);
+          }
+        };
+    long start = System.nanoTime();
+    Map<String, SalesforceId> linked = peer.link(set, prepared);
+    long linkMillis = Math.round((System.nanoTime() - start) / 1e6);
+    Map<String, Object> figures =
+        new MatchQuality()
+            .evaluate(
+                set,
+                lead -> {
+                  SalesforceId account = linked.get(lead.id());
+                  return new MatchQuality.Answer(account, account == null ? null : peer.name());
+                });
+    figures.put("elapsed_ms", linkMillis);
+    return figures;
+  }
+
   @Override
   public Integer call() throws IOException {
     MatchEvalSet set = MatchEvalSet.generate(seed, 3_000, 2_100, 1_000);
@@ -85,6 +132,12 @@ final class BenchMatchQualityCommand implements Callable<Integer> {
     report.put("seed", seed);
     report.put("accounts", set.accounts().size());
     report.put("lead_router", figures);
+    for (PeerMatcher peer : ServiceLoader.load(PeerMatcher.class)) {
+      report.put(peer.name(), peerFigures(peer, set, index));
+    }
+    if (!report.containsKey("duke-1.2")) {
+      report.put("duke-1.2", "not in this build (mvn -Pduke package adds it)");
+    }
     PrintWriter err = spec.commandLine().getErr();
     quality.misses().stream().limit(showMisses).forEach(miss -> err.println(miss));
     err.flush();
