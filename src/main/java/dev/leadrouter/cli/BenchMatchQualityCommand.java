@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -132,8 +133,14 @@ final class BenchMatchQualityCommand implements Callable<Integer> {
     report.put("seed", seed);
     report.put("accounts", set.accounts().size());
     report.put("lead_router", figures);
-    for (PeerMatcher peer : ServiceLoader.load(PeerMatcher.class)) {
-      report.put(peer.name(), peerFigures(peer, set, index));
+    try {
+      for (PeerMatcher peer : ServiceLoader.load(PeerMatcher.class)) {
+        report.put(peer.name(), peerFigures(peer, set, index));
+      }
+    } catch (ServiceConfigurationError halfBuilt) {
+      // A peer named in META-INF/services whose classes are missing (a stale build): say so,
+      // and keep our own figures.
+      report.put("peer_error", halfBuilt.getMessage());
     }
     if (!report.containsKey("duke-1.2")) {
       report.put("duke-1.2", "not in this build (mvn -Pduke package adds it)");
