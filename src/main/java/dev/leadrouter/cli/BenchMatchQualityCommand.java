@@ -1,6 +1,7 @@
 package dev.leadrouter.cli;
 
 import com.google.inject.Inject;
+import dev.leadrouter.bench.MatchEvalCsv;
 import dev.leadrouter.bench.MatchEvalSet;
 import dev.leadrouter.bench.MatchQuality;
 import dev.leadrouter.bench.PeerMatcher;
@@ -58,6 +59,13 @@ final class BenchMatchQualityCommand implements Callable<Integer> {
       description = "Print up to N wrong or missed leads on standard error.")
   int showMisses;
 
+  @Option(
+      names = "--write-set",
+      paramLabel = "DIR",
+      description =
+          "Also write the set as accounts.csv and leads.csv (for lead-router match) and expected.csv.")
+  Path writeSet;
+
   @Spec CommandSpec spec;
 
   private final AccountKeys keys;
@@ -112,6 +120,9 @@ final class BenchMatchQualityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     MatchEvalSet set = MatchEvalSet.generate(seed, 3_000, 2_100, 1_000);
+    if (writeSet != null) {
+      MatchEvalCsv.write(set, writeSet);
+    }
     AccountIndex index = new AccountIndex(keys, set.accounts().size());
     for (Account account : set.accounts()) {
       index.upsert(account);

@@ -48,10 +48,10 @@ public final class AccountIndex {
   private String[] names;
   private String[] nameKeys;
   private String[] domains;
-  private short[] countries;
-  private short[] states;
-  private short[] types;
-  private short[] industries;
+  private short[] countries; // ISO codes: a few hundred at most
+  private int[] states; // free text in many orgs, so possibly many thousands
+  private int[] types;
+  private int[] industries;
   private int[] owners;
   private int[] employees;
   private String[] parentIds;
@@ -346,9 +346,9 @@ public final class AccountIndex {
     nameKeys[slot] = prepared.nameKey();
     domains[slot] = prepared.domain();
     countries[slot] = (short) countryCodes.code(prepared.country());
-    states[slot] = (short) stateCodes.code(prepared.state());
-    types[slot] = (short) typeCodes.code(account.type());
-    industries[slot] = (short) industryCodes.code(account.industry());
+    states[slot] = stateCodes.code(prepared.state());
+    types[slot] = typeCodes.code(account.type());
+    industries[slot] = industryCodes.code(account.industry());
     employees[slot] = account.employees() == null ? -1 : account.employees();
     parentIds[slot] = account.parentId() == null ? null : account.parentId().value();
     extraDomains[slot] = prepared.extraDomains();
@@ -539,9 +539,9 @@ public final class AccountIndex {
     nameKeys = new String[size];
     domains = new String[size];
     countries = new short[size];
-    states = new short[size];
-    types = new short[size];
-    industries = new short[size];
+    states = new int[size];
+    types = new int[size];
+    industries = new int[size];
     owners = new int[size];
     employees = new int[size];
     parentIds = new String[size];

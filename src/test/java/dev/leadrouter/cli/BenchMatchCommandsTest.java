@@ -37,6 +37,47 @@ class BenchMatchCommandsTest {
     assertThat(figures.path("by_method").size()).isGreaterThanOrEqualTo(6);
   }
 
+  /** The set written as Data Loader CSVs, matched by the batch command: the same answers. */
+  @Test
+  void theBatchCommandMatchesTheWrittenSetAsWell() throws IOException {
+    Path set = dir.resolve("set");
+    assertThat(CliRun.of("bench", "match-quality", "--write-set", set.toString()).exitCode())
+        .isZero();
+    Path out = dir.resolve("matches.csv");
+
+    CliRun run =
+        CliRun.of(
+            "match",
+            "--accounts",
+            set.resolve("accounts.csv").toString(),
+            "--leads",
+            set.resolve("leads.csv").toString(),
+            "--out",
+            out.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).contains("0 rows skipped");
+    java.util.Map<String, String> expected = new java.util.HashMap<>();
+    for (String line :
+        java.nio.file.Files.readAllLines(set.resolve("expected.csv")).subList(1, 3101)) {
+      String[] cells = line.split(",", -1);
+      expected.put(cells[0], cells[1]);
+    }
+    java.util.List<String> rows = java.nio.file.Files.readAllLines(out);
+    assertThat(rows).hasSize(3101);
+    int matched = 0;
+    int correct = 0;
+    for (String row : rows.subList(1, rows.size())) {
+      String[] cells = row.split(",", -1);
+      if (!cells[1].isEmpty()) {
+        matched++;
+        correct += cells[1].equals(expected.get(cells[0])) ? 1 : 0;
+      }
+    }
+    assertThat((double) correct / matched).isGreaterThanOrEqualTo(0.99);
+    assertThat(correct / 2100.0).isGreaterThanOrEqualTo(0.95);
+  }
+
   @Test
   void theEvaluationSetIsTheSameForTheSameSeed() {
     MatchEvalSet first = MatchEvalSet.generate(7, 300, 200, 100);
