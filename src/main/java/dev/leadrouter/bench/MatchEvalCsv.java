@@ -20,8 +20,6 @@ import java.util.List;
  */
 public final class MatchEvalCsv {
 
-  private static final CsvMapper CSV = new CsvMapper();
-
   private MatchEvalCsv() {}
 
   /** Writes {@code accounts.csv}, {@code leads.csv} and {@code expected.csv} into {@code dir}. */
@@ -87,7 +85,7 @@ public final class MatchEvalCsv {
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
     header.forEach(schema::addColumn);
     try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        SequenceWriter out = CSV.writer(schema.build()).writeValues(writer)) {
+        SequenceWriter out = new CsvMapper().writer(schema.build()).writeValues(writer)) {
       for (List<String> row : rows) {
         out.write(row);
       }

@@ -156,6 +156,9 @@ public final class IndexAccountMatcher implements AccountMatcher {
       return;
     }
     int dot = domain.indexOf('.');
+    if (dot <= 0) {
+      return;
+    }
     String label = domain.substring(0, dot);
     for (String suffix : SISTER_SUFFIXES) {
       String sister = label + "." + suffix;
