@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       GenerateLeadsCommand.class,
       RunCommand.class,
       DlqCommand.class,
+      MatchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LeadRouterCli implements Runnable {
