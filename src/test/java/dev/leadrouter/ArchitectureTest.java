@@ -81,6 +81,14 @@ class ArchitectureTest {
   static final ArchRule writeDependsOnlyOnTheClientTheStoreAndDecisions =
       dependsOnlyOn("write", "salesforce", "store", "route", "config", "lead");
 
+  /**
+   * SLA tracking works from decisions, change events and its own clocks; it never drives the
+   * capture or the routing pipeline.
+   */
+  @ArchTest
+  static final ArchRule slaDependsOnlyOnDecisionsTheStoreTheClientAndNotify =
+      dependsOnlyOn("sla", "route", "config", "lead", "score", "store", "salesforce", "notify");
+
   @ArchTest
   static final ArchRule nothingOutsideTheCliDependsOnIt =
       noClasses()

@@ -252,6 +252,36 @@ final class SettingReader {
     return entries;
   }
 
+  /** The names of a section's entries, sorted; empty (and a problem) when it is not a section. */
+  List<String> sectionKeys(String path) {
+    Optional<ConfigValue> value = rawValue(path);
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    if (value.get().valueType() != ConfigValueType.OBJECT) {
+      problem(path, "must be a section { ... }");
+      return List.of();
+    }
+    return new java.util.TreeSet<>(config.getObject(path).keySet()).stream().toList();
+  }
+
+  /** {@code true}/{@code false} (also yes/no, on/off), as HOCON spells booleans. */
+  boolean booleanValue(String path) {
+    String text = requiredString(path);
+    if (text == null) {
+      return false;
+    }
+    switch (text.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on":
+        return true;
+      case "false", "no", "off":
+        return false;
+      default:
+        problem(path, "must be true or false (was '" + text + "')");
+        return false;
+    }
+  }
+
   /** Marks every setting under {@code path} as read, for a section that is deliberately unused. */
   void skipSection(String path) {
     if (config.hasPath(path) && config.getValue(path).valueType() == ConfigValueType.OBJECT) {

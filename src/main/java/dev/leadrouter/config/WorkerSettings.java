@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param admin the ops HTTP endpoint
  * @param logging the log format
  * @param enrich the enrichment provider and "hold until enriched"
+ * @param sla SLA clocks, tasks and escalation
  */
 public record WorkerSettings(
     Mode mode,
@@ -23,7 +24,8 @@ public record WorkerSettings(
     PipelineSettings pipeline,
     AdminSettings admin,
     LoggingSettings logging,
-    EnrichSettings enrich) {
+    EnrichSettings enrich,
+    SlaSettings sla) {
 
   public WorkerSettings {
     Objects.requireNonNull(mode, "mode");
@@ -34,6 +36,20 @@ public record WorkerSettings(
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(enrich, "enrich");
+    Objects.requireNonNull(sla, "sla");
+  }
+
+  /** Settings without SLA tracking, as before it was configurable. */
+  public WorkerSettings(
+      Mode mode,
+      SalesforceSettings salesforce,
+      StoreSettings store,
+      RulesSettings rules,
+      PipelineSettings pipeline,
+      AdminSettings admin,
+      LoggingSettings logging,
+      EnrichSettings enrich) {
+    this(mode, salesforce, store, rules, pipeline, admin, logging, enrich, SlaSettings.disabled());
   }
 
   /** Settings without enrichment, as before enrichment was configurable. */
@@ -50,6 +66,7 @@ public record WorkerSettings(
 
   /** The same settings in another mode, e.g. when the command line forces SHADOW. */
   public WorkerSettings withMode(Mode newMode) {
-    return new WorkerSettings(newMode, salesforce, store, rules, pipeline, admin, logging, enrich);
+    return new WorkerSettings(
+        newMode, salesforce, store, rules, pipeline, admin, logging, enrich, sla);
   }
 }

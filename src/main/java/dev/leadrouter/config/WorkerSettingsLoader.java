@@ -35,6 +35,7 @@ public final class WorkerSettingsLoader {
   private static final String PIPELINE = ROOT + ".pipeline";
   private static final String ADMIN = ROOT + ".admin";
   private static final String ENRICH = ROOT + ".enrich";
+  private static final String SLA = ROOT + ".sla";
 
   private static final Pattern API_VERSION = Pattern.compile("[1-9][0-9]*\\.0");
   private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9_-]+");
@@ -74,6 +75,7 @@ public final class WorkerSettingsLoader {
     PipelineSettings pipeline = pipeline(reader);
     AdminSettings admin = admin(reader);
     EnrichSettings enrich = new EnrichSettingsReader(reader, ENRICH).read();
+    SlaSettings sla = new SlaSettingsReader(reader, SLA).read();
     LogFormat format =
         reader.enumValue(ROOT + ".logging.format", LogFormat.class, SettingReader::kebabCase);
     reader.reportUnreadSettings(ROOT);
@@ -81,7 +83,7 @@ public final class WorkerSettingsLoader {
       throw new ConfigurationException(confFile.toString(), reader.problems());
     }
     return new WorkerSettings(
-        mode, salesforce, store, rules, pipeline, admin, new LoggingSettings(format), enrich);
+        mode, salesforce, store, rules, pipeline, admin, new LoggingSettings(format), enrich, sla);
   }
 
   private Config parse(Path confFile, Map<String, String> environment) {

@@ -71,6 +71,25 @@ public final class WorkingHours {
     return false;
   }
 
+  /**
+   * One open window of a day, for clocks that count working time.
+   *
+   * @param end {@code null} when the window runs to midnight
+   */
+  public record Opening(LocalTime start, LocalTime end) {}
+
+  /** The day's open windows in the order written; all day when there is no restriction. */
+  public List<Opening> openingsOn(DayOfWeek day) {
+    if (windows == null) {
+      return List.of(new Opening(LocalTime.MIDNIGHT, null));
+    }
+    List<Opening> openings = new ArrayList<>();
+    for (Window window : windows.getOrDefault(day, List.of())) {
+      openings.add(new Opening(window.start(), window.toMidnight() ? null : window.end()));
+    }
+    return openings;
+  }
+
   private static List<DayOfWeek> parseDays(String text) {
     String[] range = text.split("-");
     if (range.length == 1) {

@@ -1,0 +1,140 @@
+package dev.leadrouter.config;
+
+import dev.leadrouter.route.WorkingHours;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code lead-router.sla}. The section is optional: configurations written before it existed
+ * get {@link SlaSettings#disabled()}.
+ */
+final class SlaSettingsReader {
+
+  private final SettingReader reader;
+  private final String section;
+
+  SlaSettingsReader(SettingReader reader, String section) {
+    this.reader = reader;
+    this.section = section;
+  }
+
+  SlaSettings read() {
+    if (reader.rawValue(section).isEmpty()) {
+      return SlaSettings.disabled();
+    }
+    int before = reader.problemCount();
+    boolean enabled = reader.booleanValue(section + ".enabled");
+    Map<String, SlaTierSettings> tiers = tiers(section + ".tiers");
+    List<String> untouched = reader.stringList(section + ".untouched-statuses");
+    if (untouched.isEmpty() && enabled) {
+      reader.problem(
+          section + ".untouched-statuses",
+          "must name at least one Lead Status, e.g. [\"Open - Not Contacted\"]");
+    }
+    BusinessHoursSettings hours = businessHours(section + ".business-hours");
+    SlaEscalationSettings escalation = escalation(section + ".escalation");
+    SlaTaskSettings task = task(section + ".task");
+    if (reader.problemCount() > before) {
+      return null;
+    }
+    return new SlaSettings(enabled, tiers, untouched, hours, escalation, task);
+  }
+
+  private Map<String, SlaTierSettings> tiers(String path) {
+    Map<String, SlaTierSettings> tiers = new LinkedHashMap<>();
+    for (String name : reader.sectionKeys(path)) {
+      String p = path + "." + name;
+      int before = reader.problemCount();
+      Duration firstTouch = reader.durationAtLeast(p + ".first-touch", Duration.ofSeconds(1), "1s");
+      boolean businessHours = reader.booleanValue(p + ".business-hours");
+      if (reader.problemCount() == before) {
+        tiers.put(name, new SlaTierSettings(name, firstTouch, businessHours));
+      }
+    }
+    if (!tiers.containsKey(SlaSettings.DEFAULT_TIER)) {
+      reader.problem(
+          path,
+          "must have a '"
+              + SlaSettings.DEFAULT_TIER
+              + "' entry for leads without a tier of their own");
+    }
+    return tiers;
+  }
+
+  private BusinessHoursSettings businessHours(String p) {
+    int before = reader.problemCount();
+    ZoneId zone = null;
+    String zoneText = reader.requiredString(p + ".time-zone");
+    if (zoneText != null) {
+      try {
+        zone = ZoneId.of(zoneText);
+      } catch (DateTimeException unknown) {
+        reader.problem(
+            p + ".time-zone",
+            "must be a time zone such as America/New_York (was '" + zoneText + "')");
+      }
+    }
+    WorkingHours hours = null;
+    String hoursText = reader.requiredString(p + ".hours");
+    if (hoursText != null) {
+      try {
+        hours = WorkingHours.parse(hoursText);
+      } catch (IllegalArgumentException unreadable) {
+        reader.problem(p + ".hours", unreadable.getMessage());
+      }
+    }
+    List<LocalDate> holidays = new ArrayList<>();
+    for (String day : reader.stringList(p + ".holidays")) {
+      try {
+        holidays.add(LocalDate.parse(day));
+      } catch (DateTimeParseException notADate) {
+        reader.problem(p + ".holidays", "'" + day + "' is not a date like 2026-12-25");
+      }
+    }
+    boolean ownerZone = reader.booleanValue(p + ".owner-time-zone");
+    return reader.problemCount() > before
+        ? null
+        : new BusinessHoursSettings(zone, hours, holidays, ownerZone);
+  }
+
+  private SlaEscalationSettings escalation(String p) {
+    int before = reader.problemCount();
+    boolean notify = reader.booleanValue(p + ".notify-at-breach");
+    Optional<Duration> reassignAfter =
+        reader.optionalString(p + ".reassign-after").isEmpty()
+            ? Optional.empty()
+            : Optional.ofNullable(
+                reader.durationAtLeast(p + ".reassign-after", Duration.ofMinutes(1), "1 minute"));
+    int maxReassignments = reader.intBetween(p + ".max-reassignments", 0, 100);
+    Duration recycleAfter =
+        reader.durationAtLeast(p + ".recycle-after", Duration.ofMinutes(1), "1 minute");
+    Optional<String> nurtureQueue = reader.optionalString(p + ".nurture-queue-id");
+    nurtureQueue
+        .filter(id -> !id.matches("[A-Za-z0-9]{15}|[A-Za-z0-9]{18}"))
+        .ifPresent(
+            id ->
+                reader.problem(
+                    p + ".nurture-queue-id",
+                    "must be a queue's 15 or 18 character Salesforce id (was '" + id + "')"));
+    return reader.problemCount() > before
+        ? null
+        : new SlaEscalationSettings(
+            notify, reassignAfter, maxReassignments, recycleAfter, nurtureQueue);
+  }
+
+  private SlaTaskSettings task(String p) {
+    int before = reader.problemCount();
+    String subject = reader.requiredString(p + ".subject");
+    String priority = reader.requiredString(p + ".priority");
+    Duration reminder = reader.durationAtLeast(p + ".reminder-before", Duration.ZERO, "0s");
+    return reader.problemCount() > before ? null : new SlaTaskSettings(subject, priority, reminder);
+  }
+}
