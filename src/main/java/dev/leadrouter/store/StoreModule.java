@@ -21,6 +21,7 @@ public final class StoreModule extends AbstractModule {
     bind(CheckpointRepository.class).in(Singleton.class);
     bind(ProcessedEvents.class).in(Singleton.class);
     bind(DeadLetters.class).in(Singleton.class);
+    bind(SlaClocks.class).in(Singleton.class);
   }
 
   @Provides

@@ -54,4 +54,12 @@ class H2StoreTest {
       return H2Databases.fileIn(scratch);
     }
   }
+
+  @Nested
+  class SlaClocksOnH2 extends SlaClocksContract {
+    @Override
+    StoreSettings freshDatabase(Path scratch) {
+      return H2Databases.fileIn(scratch);
+    }
+  }
 }

@@ -22,7 +22,9 @@ abstract class MigrationsContract extends StoreContract {
             "routing_decision",
             "team_rotation",
             "open_load",
-            "dead_letter"
+            "dead_letter",
+            "sla_clock",
+            "sla_escalation"
           }) {
         try (ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
           row.next();

@@ -57,4 +57,12 @@ class PostgresStoreIT {
       return POSTGRES.freshDatabase();
     }
   }
+
+  @Nested
+  class SlaClocksOnPostgres extends SlaClocksContract {
+    @Override
+    StoreSettings freshDatabase(Path scratch) {
+      return POSTGRES.freshDatabase();
+    }
+  }
 }
