@@ -87,7 +87,8 @@ class ArchitectureTest {
    */
   @ArchTest
   static final ArchRule slaDependsOnlyOnDecisionsTheStoreTheClientAndNotify =
-      dependsOnlyOn("sla", "route", "config", "lead", "score", "store", "salesforce", "notify");
+      dependsOnlyOn(
+          "sla", "route", "config", "lead", "score", "store", "salesforce", "notify", "write");
 
   @ArchTest
   static final ArchRule nothingOutsideTheCliDependsOnIt =

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * The follow-up Task created for the owner ({@code lead-router.sla.task}).
  *
- * @param subject the Task's Subject; {@code {lead}} is replaced by the lead's name, {@code
- *     {minutes}} by the minutes to first touch
+ * @param subject the Task's Subject; {@code {minutes}} is replaced by the minutes to first touch,
+ *     {@code {tier}} by the score tier and {@code {rule}} by the rule that routed the lead
  * @param priority the Task's Priority picklist value, e.g. {@code High}
  * @param reminderBefore how long before the due time the reminder pops up
  */

@@ -2,12 +2,14 @@ package dev.leadrouter.sla;
 
 import com.google.inject.Inject;
 import dev.leadrouter.config.BusinessHoursSettings;
+import dev.leadrouter.config.Mode;
 import dev.leadrouter.config.SlaSettings;
 import dev.leadrouter.config.SlaTierSettings;
 import dev.leadrouter.route.Decision;
 import dev.leadrouter.route.OwnerType;
 import dev.leadrouter.route.Rep;
 import dev.leadrouter.route.WorkingHours;
+import dev.leadrouter.store.LoggedDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,6 +29,10 @@ public final class SlaPolicy {
     this.settings = settings;
   }
 
+  public SlaSettings settings() {
+    return settings;
+  }
+
   /**
    * The terms for a decision, or empty when it makes no promise: SLA tracking is off, the decision
    * is shadow, or the owner is a queue (nobody in particular is to touch the lead).
@@ -34,20 +40,43 @@ public final class SlaPolicy {
    * @param owner the owning rep when known, for their time zone and working hours
    */
   public Optional<SlaTerms> termsFor(Decision decision, Optional<Rep> owner) {
-    if (!settings.enabled() || decision.shadow() || decision.owner().type() != OwnerType.USER) {
+    return termsFor(
+        decision.owner().type(),
+        decision.shadow(),
+        decision.score() == null ? null : decision.score().tier(),
+        decision.slaMinutes(),
+        decision.decidedAt(),
+        owner);
+  }
+
+  /** The terms for a decision as the routing log keeps it. */
+  public Optional<SlaTerms> termsFor(LoggedDecision decision, Optional<Rep> owner) {
+    return termsFor(
+        decision.owner().type(),
+        decision.mode() == Mode.SHADOW,
+        decision.scoreTier(),
+        decision.slaMinutes(),
+        decision.decidedAt(),
+        owner);
+  }
+
+  private Optional<SlaTerms> termsFor(
+      OwnerType ownerType,
+      boolean shadow,
+      String scoreTier,
+      Integer slaMinutes,
+      Instant start,
+      Optional<Rep> owner) {
+    if (!settings.enabled() || shadow || ownerType != OwnerType.USER) {
       return Optional.empty();
     }
-    String scoreTier = decision.score() == null ? null : decision.score().tier();
     Optional<SlaTierSettings> tier = settings.tier(scoreTier);
     if (tier.isEmpty()) {
       return Optional.empty();
     }
     Duration firstTouch =
-        decision.slaMinutes() != null
-            ? Duration.ofMinutes(decision.slaMinutes())
-            : tier.get().firstTouch();
+        slaMinutes != null ? Duration.ofMinutes(slaMinutes) : tier.get().firstTouch();
     boolean businessHours = tier.get().businessHours();
-    Instant start = decision.decidedAt();
     BusinessCalendar calendar =
         businessHours
             ? calendarFor(owner)

@@ -86,6 +86,11 @@ public final class SlaClocks {
     return transactions.read(connection -> queryOne(connection, "id = ?", id));
   }
 
+  /** The clock a decision started, if it started one. */
+  public Optional<SlaClock> forDecision(long decisionId) {
+    return transactions.read(connection -> queryOne(connection, "decision_id = ?", decisionId));
+  }
+
   /** The lead's open clock, if it has one. */
   public Optional<SlaClock> openFor(String leadId) {
     return transactions.read(connection -> queryOne(connection, "open_lead_id = ?", leadId));

@@ -29,6 +29,7 @@ public final class Worker implements AutoCloseable {
   private final Mode mode;
   private final Duration drainTimeout;
   private final Thread routingThread;
+  private final Runnable beforeWrites;
   private boolean started;
   private boolean closed;
 
@@ -39,6 +40,22 @@ public final class Worker implements AutoCloseable {
       RoutingLog routingLog,
       Mode mode,
       Duration drainTimeout) {
+    this(source, pipeline, writer, routingLog, mode, drainTimeout, () -> {});
+  }
+
+  /**
+   * @param beforeWrites run at start in LIVE mode, before the planned writes resume (SLA tracking
+   *     gives owners the follow-up Tasks the last run could not)
+   */
+  public Worker(
+      ChangeEventSource source,
+      RoutingPipeline pipeline,
+      OwnerWriter writer,
+      RoutingLog routingLog,
+      Mode mode,
+      Duration drainTimeout,
+      Runnable beforeWrites) {
+    this.beforeWrites = beforeWrites;
     this.source = source;
     this.pipeline = pipeline;
     this.writer = writer;
@@ -54,6 +71,14 @@ public final class Worker implements AutoCloseable {
       throw new IllegalStateException("a worker starts once");
     }
     started = true;
+    if (mode == Mode.LIVE) {
+      try {
+        beforeWrites.run();
+      } catch (RuntimeException failed) {
+        // Owners come first; what this step missed it finds again at the next start.
+        log.error("start-up step before the writes failed", failed);
+      }
+    }
     resumePlannedWrites();
     source.start();
     routingThread.start();

@@ -64,6 +64,11 @@ public final class WorkerModule extends AbstractModule {
                   }
                 }));
     install(new WriteModule());
+    install(
+        new dev.leadrouter.sla.SlaModule(
+            userId ->
+                dev.leadrouter.lead.SalesforceId.parse(userId)
+                    .flatMap(id -> java.util.Optional.ofNullable(ruleSet.reps().get(id)))));
   }
 
   /** Events the routing thread has not taken yet: while some wait, the writer fills its batch. */
@@ -147,7 +152,8 @@ public final class WorkerModule extends AbstractModule {
       RoutingLog routingLog,
       WorkerSettings settings,
       ApiBudget budget,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      dev.leadrouter.sla.SlaAssignments sla) {
     Gauge.builder("leadrouter.api.used", budget, b -> b.orgUsage().map(u -> u.used()).orElse(0L))
         .description("org API calls used, as Salesforce last reported")
         .register(meters);
@@ -155,6 +161,12 @@ public final class WorkerModule extends AbstractModule {
         .description("org API call limit, as Salesforce last reported")
         .register(meters);
     return new Worker(
-        source, pipeline, writer, routingLog, settings.mode(), Duration.ofSeconds(30));
+        source,
+        pipeline,
+        writer,
+        routingLog,
+        settings.mode(),
+        Duration.ofSeconds(30),
+        () -> sla.recoverTasks());
   }
 }

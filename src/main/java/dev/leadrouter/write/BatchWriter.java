@@ -54,6 +54,7 @@ public final class BatchWriter {
   private final Retry retry;
   private final MeterRegistry meters;
   private final Timer speedToLead;
+  private final WriteListener listener;
 
   public BatchWriter(
       RestClient rest,
@@ -63,6 +64,20 @@ public final class BatchWriter {
       WriterSettings settings,
       MeterRegistry meters,
       Clock clock) {
+    this(rest, bulk, routingLog, budget, settings, meters, clock, WriteListener.NONE);
+  }
+
+  /** A writer that lets {@code listener} add Lead fields and hear of the outcomes. */
+  public BatchWriter(
+      RestClient rest,
+      BulkClient bulk,
+      RoutingLog routingLog,
+      dev.leadrouter.salesforce.ApiBudget budget,
+      WriterSettings settings,
+      MeterRegistry meters,
+      Clock clock,
+      WriteListener listener) {
+    this.listener = listener;
     this.rest = rest;
     this.bulk = bulk;
     this.routingLog = routingLog;
@@ -120,7 +135,7 @@ public final class BatchWriter {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
-    List<Map<String, Object>> records = batch.stream().map(BatchWriter::record).toList();
+    List<Map<String, Object>> records = batch.stream().map(this::record).toList();
     Counter.builder("leadrouter.write.batches")
         .description("sObject Collections requests (up to 200 records) or Bulk API jobs sent")
         .tag("path", path.name().toLowerCase(Locale.ROOT))
@@ -133,12 +148,15 @@ public final class BatchWriter {
     Instant now = clock.instant();
     int written = 0;
     int failed = 0;
+    List<OwnerUpdate> writtenUpdates = new java.util.ArrayList<>();
+    List<OwnerUpdate> failedUpdates = new java.util.ArrayList<>();
     for (PendingUpdates.Outcome outcome : pending.done()) {
       OwnerUpdate update = outcome.update();
       MDC.put("leadId", update.leadId());
       try {
         if (outcome.result().success()) {
           routingLog.markWritten(update.decisionId(), now);
+          writtenUpdates.add(update);
           written++;
           if (update.committedAt() != null) {
             speedToLead.record(Duration.between(update.committedAt(), now));
@@ -150,6 +168,7 @@ public final class BatchWriter {
                   .collect(Collectors.joining("; "));
           log.warn("owner of lead {} not written: {}", update.leadId(), reason);
           routingLog.markFailed(update.decisionId(), reason);
+          failedUpdates.add(update);
           failed++;
         }
       } catch (StoreException storeFailed) {
@@ -170,6 +189,21 @@ public final class BatchWriter {
     }
     count(path, "written", written);
     count(path, "failed", failed);
+    tellListener(writtenUpdates, failedUpdates, path);
+  }
+
+  private void tellListener(List<OwnerUpdate> written, List<OwnerUpdate> failed, Path path) {
+    try {
+      if (!written.isEmpty()) {
+        listener.written(written, path);
+      }
+      if (!failed.isEmpty()) {
+        listener.failed(failed);
+      }
+    } catch (RuntimeException listenerFailed) {
+      // The owners are written; what the listener adds (SLA tasks) recovers at the next start.
+      log.error("after-write step failed for {} leads", written.size(), listenerFailed);
+    }
   }
 
   private void count(Path path, String outcome, int amount) {
@@ -183,13 +217,19 @@ public final class BatchWriter {
     }
   }
 
-  private static Map<String, Object> record(OwnerUpdate update) {
+  private Map<String, Object> record(OwnerUpdate update) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("Id", update.leadId());
     fields.put("OwnerId", update.ownerId());
     fields.put("Routing_Rule__c", update.rule());
     fields.put("Routing_Reason__c", update.reason());
     fields.put("Routed_At__c", SALESFORCE_DATE_TIME.format(update.routedAt()));
+    try {
+      listener.extraLeadFields(update).forEach(fields::putIfAbsent);
+    } catch (RuntimeException listenerFailed) {
+      // The owner matters more than the extra fields: send it without them.
+      log.error("extra fields for lead {} failed", update.leadId(), listenerFailed);
+    }
     return fields;
   }
 }

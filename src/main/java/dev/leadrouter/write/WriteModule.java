@@ -17,6 +17,14 @@ import java.time.Clock;
  */
 public final class WriteModule extends AbstractModule {
 
+  @Override
+  protected void configure() {
+    // Another module (SLA tracking) may set a listener; without one the writer only writes owners.
+    com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder(), WriteListener.class)
+        .setDefault()
+        .toInstance(WriteListener.NONE);
+  }
+
   @Provides
   @Singleton
   WriterSettings writerSettings(PipelineSettings pipeline) {
@@ -32,8 +40,9 @@ public final class WriteModule extends AbstractModule {
       ApiBudget budget,
       WriterSettings settings,
       MeterRegistry meters,
-      Clock clock) {
-    return new BatchWriter(rest, bulk, routingLog, budget, settings, meters, clock);
+      Clock clock,
+      WriteListener listener) {
+    return new BatchWriter(rest, bulk, routingLog, budget, settings, meters, clock, listener);
   }
 
   @Provides

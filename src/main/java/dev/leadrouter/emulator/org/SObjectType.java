@@ -39,7 +39,8 @@ public enum SObjectType {
           "LastTransferDate",
           "Routing_Rule__c",
           "Routing_Reason__c",
-          "Routed_At__c")),
+          "Routed_At__c",
+          "SLA_Due__c")),
   ACCOUNT(
       "Account",
       "001",
