@@ -88,7 +88,16 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule slaDependsOnlyOnDecisionsTheStoreTheClientAndNotify =
       dependsOnlyOn(
-          "sla", "route", "config", "lead", "score", "store", "salesforce", "notify", "write");
+          "sla",
+          "route",
+          "config",
+          "lead",
+          "score",
+          "store",
+          "salesforce",
+          "notify",
+          "write",
+          "capture");
 
   @ArchTest
   static final ArchRule nothingOutsideTheCliDependsOnIt =

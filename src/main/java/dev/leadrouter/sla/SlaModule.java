@@ -30,6 +30,7 @@ public final class SlaModule extends AbstractModule {
     bind(RepDirectory.class).toInstance(reps);
     bind(SlaPolicy.class).in(Singleton.class);
     bind(SlaAssignments.class).in(Singleton.class);
+    bind(FirstTouches.class).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), WriteListener.class)
         .setBinding()
         .to(SlaAssignments.class);

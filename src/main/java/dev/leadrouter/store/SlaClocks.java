@@ -96,6 +96,12 @@ public final class SlaClocks {
     return transactions.read(connection -> queryOne(connection, "open_lead_id = ?", leadId));
   }
 
+  /** The open clock whose follow-up Task this is, if any. */
+  public Optional<SlaClock> openForTask(String taskId) {
+    return transactions.read(
+        connection -> queryOne(connection, "status = 'OPEN' AND task_id = ?", taskId));
+  }
+
   /** Every clock of a lead, oldest first. */
   public List<SlaClock> forLead(String leadId) {
     return transactions.read(connection -> query(connection, "lead_id = ? ORDER BY id", leadId));

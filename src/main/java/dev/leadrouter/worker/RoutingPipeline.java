@@ -42,6 +42,7 @@ public final class RoutingPipeline implements Runnable {
   private final MeterRegistry meters;
   private final EventJson eventJson = new EventJson();
   private final Retry storeRetry;
+  private final java.util.function.Consumer<ChangeEvent> otherEvents;
   private volatile boolean running = true;
 
   public RoutingPipeline(
@@ -52,6 +53,24 @@ public final class RoutingPipeline implements Runnable {
       ReconciliationQueue reconciliations,
       String clientId,
       MeterRegistry meters) {
+    this(source, routing, writer, deadLetters, reconciliations, clientId, meters, event -> {});
+  }
+
+  /**
+   * @param otherEvents given every change event that is not ours and not a new lead (lead and task
+   *     updates, for SLA first touches) before it is acknowledged; its store failures park the
+   *     event
+   */
+  public RoutingPipeline(
+      ChangeEventSource source,
+      LeadRouting routing,
+      OwnerWriter writer,
+      DeadLetters deadLetters,
+      ReconciliationQueue reconciliations,
+      String clientId,
+      MeterRegistry meters,
+      java.util.function.Consumer<ChangeEvent> otherEvents) {
+    this.otherEvents = otherEvents;
     this.source = source;
     this.routing = routing;
     this.writer = writer;
@@ -110,6 +129,12 @@ public final class RoutingPipeline implements Runnable {
       return;
     }
     if (!LeadEvents.isLeadCreation(event)) {
+      try {
+        storeRetry.executeRunnable(() -> otherEvents.accept(event));
+      } catch (StoreException storeDown) {
+        parkAndAcknowledge(event, "could not apply: " + storeDown.getMessage(), "store");
+        return;
+      }
       WorkerMeters.skipped(meters, "not_a_new_lead").increment();
       source.acknowledge(event);
       return;

@@ -93,7 +93,9 @@ public final class WorkerModule extends AbstractModule {
     String base = instance.toString().replaceAll("/+$", "");
     return new SubscriberSettings(
         URI.create(base + "/cometd/" + settings.salesforce().apiVersion()),
-        List.of(LEAD_CHANNEL),
+        settings.sla().enabled()
+            ? List.of(LEAD_CHANNEL, dev.leadrouter.sla.FirstTouches.TASK_CHANNEL)
+            : List.of(LEAD_CHANNEL),
         initialReplay,
         settings.salesforce().callOptionsClient(),
         settings.pipeline().queueCapacity());
@@ -129,7 +131,8 @@ public final class WorkerModule extends AbstractModule {
       dev.leadrouter.store.DeadLetters deadLetters,
       ReconciliationQueue reconciliations,
       WorkerSettings settings,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      dev.leadrouter.sla.FirstTouches firstTouches) {
     Gauge.builder("leadrouter.capture.backlog", source, CdcSubscriber::backlog)
         .description("change events received and not yet taken by the routing thread")
         .register(meters);
@@ -140,7 +143,8 @@ public final class WorkerModule extends AbstractModule {
         deadLetters,
         reconciliations,
         settings.salesforce().callOptionsClient(),
-        meters);
+        meters,
+        settings.sla().enabled() ? firstTouches::onEvent : event -> {});
   }
 
   @Provides
