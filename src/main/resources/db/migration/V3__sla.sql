@@ -56,3 +56,14 @@ CREATE TABLE sla_escalation (
     CONSTRAINT sla_escalation_clock FOREIGN KEY (clock_id) REFERENCES sla_clock (id),
     CONSTRAINT sla_escalation_step CHECK (step IN ('NOTIFY', 'REASSIGN', 'RECYCLE'))
 );
+
+-- An SLA reassignment is a new decision for a lead that has one already: the written decision
+-- before it becomes SUPERSEDED and, like a FAILED one, no longer holds the lead's one active slot.
+ALTER TABLE routing_decision ALTER COLUMN status SET DATA TYPE VARCHAR(16);
+ALTER TABLE routing_decision DROP CONSTRAINT routing_decision_status;
+ALTER TABLE routing_decision ADD CONSTRAINT routing_decision_status
+    CHECK (status IN ('PLANNED', 'WRITTEN', 'FAILED', 'SUPERSEDED'));
+ALTER TABLE routing_decision DROP CONSTRAINT routing_decision_active;
+ALTER TABLE routing_decision ADD CONSTRAINT routing_decision_active CHECK (
+    (status IN ('FAILED', 'SUPERSEDED') AND active_lead_id IS NULL)
+    OR (status NOT IN ('FAILED', 'SUPERSEDED') AND active_lead_id = lead_id));

@@ -59,7 +59,9 @@ public enum ReasonCode {
   OUTSIDE_WORKING_HOURS("it is outside the user's working hours in their time zone"),
   AT_CAPACITY("the user has as many open leads as their cap allows"),
 
-  ROUTING_ERROR("routing failed unexpectedly; the lead went to the catch-all queue");
+  ROUTING_ERROR("routing failed unexpectedly; the lead went to the catch-all queue"),
+
+  SLA_REASSIGN("nobody touched the lead in time, so it went to the next available rep of the team");
 
   private final String explanation;
 

@@ -6,39 +6,60 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.leadrouter.config.SlaSettings;
 import dev.leadrouter.config.WorkerSettings;
+import dev.leadrouter.lead.SalesforceId;
+import dev.leadrouter.write.OwnerWriter;
 import dev.leadrouter.write.WriteListener;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Binds SLA tracking: clocks start and follow-up Tasks are created as owners are written. Needs
- * {@link WorkerSettings}, the store, the Salesforce client, a {@code MeterRegistry} and a {@code
- * Clock} bound elsewhere; install it beside the {@code WriteModule}.
+ * Binds SLA tracking: clocks start and follow-up Tasks are created as owners are written, first
+ * touches stop them, and the escalation ladder runs on a schedule. Needs {@link WorkerSettings},
+ * the store, the Salesforce client, the {@code WriteModule}, a {@code MeterRegistry} and a {@code
+ * Clock} bound elsewhere. Breach notices go to the log unless another module sets a {@link
+ * BreachNotifier}.
  */
 public final class SlaModule extends AbstractModule {
 
-  private final RepDirectory reps;
+  private final RuleSetSource rules;
 
   /**
-   * @param reps the reps the rules know, for their time zones and working hours
+   * @param rules the rules in force, for reps' time zones and working hours and their teams
    */
-  public SlaModule(RepDirectory reps) {
-    this.reps = Objects.requireNonNull(reps, "reps");
+  public SlaModule(RuleSetSource rules) {
+    this.rules = Objects.requireNonNull(rules, "rules");
   }
 
   @Override
   protected void configure() {
-    bind(RepDirectory.class).toInstance(reps);
+    bind(RuleSetSource.class).toInstance(rules);
+    bind(RepDirectory.class)
+        .toInstance(
+            userId ->
+                SalesforceId.parse(userId)
+                    .flatMap(id -> Optional.ofNullable(rules.current().reps().get(id))));
     bind(SlaPolicy.class).in(Singleton.class);
     bind(SlaAssignments.class).in(Singleton.class);
     bind(FirstTouches.class).in(Singleton.class);
+    bind(SlaEscalations.class).in(Singleton.class);
+    bind(SlaScheduler.class).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), WriteListener.class)
         .setBinding()
         .to(SlaAssignments.class);
+    OptionalBinder.newOptionalBinder(binder(), BreachNotifier.class)
+        .setDefault()
+        .to(LoggingBreachNotifier.class);
   }
 
   @Provides
   @Singleton
   SlaSettings slaSettings(WorkerSettings settings) {
     return settings.sla();
+  }
+
+  /** Reassignments' owner updates join the others in the writer's batches. */
+  @Provides
+  OwnerUpdateSink ownerUpdateSink(OwnerWriter writer) {
+    return writer::submit;
   }
 }

@@ -7,5 +7,7 @@ public enum DecisionStatus {
   /** The owner is written to Salesforce. */
   WRITTEN,
   /** Writing failed for good; the lead may be routed again. */
-  FAILED
+  FAILED,
+  /** Written, then replaced by a later decision for the lead (an SLA reassignment). */
+  SUPERSEDED
 }

@@ -68,6 +68,39 @@ public final class RoutingLog {
         });
   }
 
+  /**
+   * Records a decision that replaces a written one for the same lead (an SLA reassignment): the
+   * previous decision becomes {@link DecisionStatus#SUPERSEDED}, the new one is planned, and its
+   * state changes apply, all or nothing.
+   *
+   * @return the new decision's id
+   * @throws StoreException when the previous decision is not written (a reassignment already
+   *     recorded after a restart, say); nothing changes then
+   */
+  public long recordReplacement(long previousId, Decision decision) {
+    return transactions.inTransaction(
+        connection -> {
+          try (PreparedStatement supersede =
+              connection.prepareStatement(
+                  "UPDATE routing_decision SET status = 'SUPERSEDED', active_lead_id = NULL"
+                      + " WHERE id = ? AND lead_id = ? AND status = 'WRITTEN'")) {
+            supersede.setLong(1, previousId);
+            supersede.setString(2, decision.leadId());
+            if (supersede.executeUpdate() != 1) {
+              throw new StoreException(
+                  "decision "
+                      + previousId
+                      + " is not the written decision of lead "
+                      + decision.leadId()
+                      + "; not replaced");
+            }
+          }
+          long id = insert(connection, decision, Mode.LIVE);
+          liveState.apply(connection, decision.stateChanges());
+          return id;
+        });
+  }
+
   /** Marks a planned decision written; marking it again keeps the first time. */
   public void markWritten(long id, Instant writtenAt) {
     update(

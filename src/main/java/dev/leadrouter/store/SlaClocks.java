@@ -196,10 +196,18 @@ public final class SlaClocks {
             query(connection, "status = 'OPEN' AND task_id IS NULL ORDER BY started_at, id"));
   }
 
-  /** Open clocks due before {@code now}, breached or not, soonest due first. */
+  /**
+   * Open clocks due before {@code now} (breached or not) or due to be recycled by then, soonest due
+   * first: the ones the escalation ladder looks at.
+   */
   public List<SlaClock> openDueBefore(Instant now) {
     return transactions.read(
-        connection -> query(connection, "status = 'OPEN' AND due_at < ? ORDER BY due_at, id", now));
+        connection ->
+            query(
+                connection,
+                "status = 'OPEN' AND (due_at < ? OR recycle_at <= ?) ORDER BY due_at, id",
+                now,
+                now));
   }
 
   /** Clocks started at or after {@code since}, oldest first, for reports. */

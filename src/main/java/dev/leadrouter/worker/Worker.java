@@ -29,7 +29,7 @@ public final class Worker implements AutoCloseable {
   private final Mode mode;
   private final Duration drainTimeout;
   private final Thread routingThread;
-  private final Runnable beforeWrites;
+  private final SideWork sideWork;
   private boolean started;
   private boolean closed;
 
@@ -40,12 +40,13 @@ public final class Worker implements AutoCloseable {
       RoutingLog routingLog,
       Mode mode,
       Duration drainTimeout) {
-    this(source, pipeline, writer, routingLog, mode, drainTimeout, () -> {});
+    this(source, pipeline, writer, routingLog, mode, drainTimeout, SideWork.NONE);
   }
 
   /**
-   * @param beforeWrites run at start in LIVE mode, before the planned writes resume (SLA tracking
-   *     gives owners the follow-up Tasks the last run could not)
+   * @param sideWork started in LIVE mode before the planned writes resume (SLA tracking gives
+   *     owners the follow-up Tasks the last run could not, and runs its escalation ladder), and
+   *     closed first on close
    */
   public Worker(
       ChangeEventSource source,
@@ -54,8 +55,8 @@ public final class Worker implements AutoCloseable {
       RoutingLog routingLog,
       Mode mode,
       Duration drainTimeout,
-      Runnable beforeWrites) {
-    this.beforeWrites = beforeWrites;
+      SideWork sideWork) {
+    this.sideWork = sideWork;
     this.source = source;
     this.pipeline = pipeline;
     this.writer = writer;
@@ -73,7 +74,7 @@ public final class Worker implements AutoCloseable {
     started = true;
     if (mode == Mode.LIVE) {
       try {
-        beforeWrites.run();
+        sideWork.start();
       } catch (RuntimeException failed) {
         // Owners come first; what this step missed it finds again at the next start.
         log.error("start-up step before the writes failed", failed);
@@ -148,6 +149,7 @@ public final class Worker implements AutoCloseable {
       return;
     }
     closed = true;
+    sideWork.close();
     pipeline.stop();
     if (routingThread.isAlive()) {
       routingThread.join(timeout.toMillis());

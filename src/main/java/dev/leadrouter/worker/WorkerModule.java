@@ -64,11 +64,7 @@ public final class WorkerModule extends AbstractModule {
                   }
                 }));
     install(new WriteModule());
-    install(
-        new dev.leadrouter.sla.SlaModule(
-            userId ->
-                dev.leadrouter.lead.SalesforceId.parse(userId)
-                    .flatMap(id -> java.util.Optional.ofNullable(ruleSet.reps().get(id)))));
+    install(new dev.leadrouter.sla.SlaModule(() -> ruleSet));
   }
 
   /** Events the routing thread has not taken yet: while some wait, the writer fills its batch. */
@@ -157,7 +153,7 @@ public final class WorkerModule extends AbstractModule {
       WorkerSettings settings,
       ApiBudget budget,
       MeterRegistry meters,
-      dev.leadrouter.sla.SlaAssignments sla) {
+      dev.leadrouter.sla.SlaScheduler sla) {
     Gauge.builder("leadrouter.api.used", budget, b -> b.orgUsage().map(u -> u.used()).orElse(0L))
         .description("org API calls used, as Salesforce last reported")
         .register(meters);
@@ -171,6 +167,18 @@ public final class WorkerModule extends AbstractModule {
         routingLog,
         settings.mode(),
         Duration.ofSeconds(30),
-        () -> sla.recoverTasks());
+        settings.sla().enabled()
+            ? new SideWork() {
+              @Override
+              public void start() {
+                sla.start();
+              }
+
+              @Override
+              public void close() {
+                sla.close();
+              }
+            }
+            : SideWork.NONE);
   }
 }

@@ -130,8 +130,7 @@ class SlaAssignmentsTest {
         new SalesforceModule(SalesforceClientSettings.defaults()),
         new StoreModule(),
         new WriteModule(),
-        Modules.override(
-                new SlaModule(id -> id.equals(ANN.value()) ? Optional.of(ann) : Optional.empty()))
+        Modules.override(new SlaModule(() -> SlaRuleSets.withTeam(ann)))
             .with(
                 new AbstractModule() {
                   @Provides

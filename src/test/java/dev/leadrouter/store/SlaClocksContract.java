@@ -212,4 +212,30 @@ abstract class SlaClocksContract extends StoreContract {
         .extracting(SlaClock::id)
         .containsExactly(recent.id());
   }
+
+  @Test
+  void aReplacementSupersedesTheWrittenDecisionOnce() {
+    RoutingLog log = new RoutingLog(database);
+    long first =
+        log.record(Decisions.toAlice(Decisions.LEAD, ROUTED), dev.leadrouter.config.Mode.LIVE);
+    dev.leadrouter.route.Decision toBob =
+        Decisions.to(Decisions.BOB, "Bob", Decisions.LEAD, ROUTED.plus(Duration.ofMinutes(35)));
+
+    assertThatThrownBy(() -> log.recordReplacement(first, toBob))
+        .as("a planned decision is not replaced")
+        .isInstanceOf(StoreException.class);
+    log.markWritten(first, ROUTED.plusSeconds(1));
+    long second = log.recordReplacement(first, toBob);
+
+    assertThat(log.findByLead(Decisions.LEAD))
+        .extracting(LoggedDecision::id, LoggedDecision::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(first, DecisionStatus.SUPERSEDED),
+            org.assertj.core.groups.Tuple.tuple(second, DecisionStatus.PLANNED));
+    assertThat(log.hasDecision(Decisions.LEAD)).isTrue();
+    assertThatThrownBy(() -> log.recordReplacement(first, toBob))
+        .as("replaced once only")
+        .isInstanceOf(StoreException.class);
+    assertThat(log.findByLead(Decisions.LEAD)).hasSize(2);
+  }
 }
