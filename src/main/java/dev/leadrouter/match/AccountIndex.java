@@ -38,8 +38,8 @@ public final class AccountIndex {
   private static final int PREFIX_LENGTH = 4;
   private static final int MAX_HIERARCHY_DEPTH = 20;
   private static final int MAX_LENGTH_DIFFERENCE = 2;
-  private static final int GATHERED_PER_CANDIDATE = 8;
-  private static final int SCANNED_PER_CANDIDATE = 32;
+  private static final int GATHERED_PER_CANDIDATE = 4;
+  private static final int SCANNED_PER_CANDIDATE = 8;
 
   private final AccountKeys keys;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -50,6 +50,10 @@ public final class AccountIndex {
   private byte[] ids;
   private String[] names;
   private String[] nameKeys;
+
+  /** Name key lengths (capped at 127), read while gathering candidates without touching keys. */
+  private byte[] keyLengths;
+
   private String[] domains;
   private short[] countries; // ISO codes: a few hundred at most
   private int[] states; // free text in many orgs, so possibly many thousands
@@ -311,7 +315,8 @@ public final class AccountIndex {
         int slot = list.get(i);
         // A typo or two changes a key's length by as much; a longer or shorter key is another
         // name, and leaving it out keeps the candidates that can match within the cap.
-        if (Math.abs(nameKeys[slot].length() - keyLength) <= MAX_LENGTH_DIFFERENCE) {
+        if (Math.abs(keyLengths[slot] - Math.min(keyLength, Byte.MAX_VALUE))
+            <= MAX_LENGTH_DIFFERENCE) {
           all[at++] = slot;
         }
       }
@@ -395,6 +400,9 @@ public final class AccountIndex {
   private void store(int slot, Account account, Prepared prepared) {
     names[slot] = account.name();
     nameKeys[slot] = prepared.nameKey();
+    keyLengths[slot] =
+        (byte)
+            Math.min(prepared.nameKey() == null ? 0 : prepared.nameKey().length(), Byte.MAX_VALUE);
     domains[slot] = prepared.domain();
     countries[slot] = (short) countryCodes.code(prepared.country());
     states[slot] = stateCodes.code(prepared.state());
@@ -596,6 +604,7 @@ public final class AccountIndex {
     ids = new byte[size * ID_LENGTH];
     names = new String[size];
     nameKeys = new String[size];
+    keyLengths = new byte[size];
     domains = new String[size];
     countries = new short[size];
     states = new int[size];
@@ -613,6 +622,7 @@ public final class AccountIndex {
     ids = Arrays.copyOf(ids, size * ID_LENGTH);
     names = Arrays.copyOf(names, size);
     nameKeys = Arrays.copyOf(nameKeys, size);
+    keyLengths = Arrays.copyOf(keyLengths, size);
     domains = Arrays.copyOf(domains, size);
     countries = Arrays.copyOf(countries, size);
     states = Arrays.copyOf(states, size);
