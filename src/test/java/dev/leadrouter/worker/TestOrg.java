@@ -64,6 +64,15 @@ final class TestOrg implements AutoCloseable {
     return json.readTree(response.body()).get("id").asText();
   }
 
+  /** Changes fields of a lead as a rep working it in the UI would (no call options). */
+  void updateLead(String id, Map<String, Object> fields) throws Exception {
+    HttpResponse<String> response =
+        send("PATCH", "/services/data/v62.0/sobjects/Lead/" + id, json.writeValueAsString(fields));
+    if (response.statusCode() != 204) {
+      throw new IllegalStateException("update failed: " + response.body());
+    }
+  }
+
   /** Creates up to 200 leads in one sObject Collections call; returns their ids. */
   List<String> createLeads(List<Map<String, Object>> leads) throws Exception {
     List<Map<String, Object>> records = new ArrayList<>();
