@@ -72,6 +72,22 @@ public final class FirstTouches {
         }
       }
     }
+    if ("Lead".equals(entity) && type == ChangeType.UPDATE && event.has("OwnerId")) {
+      // Someone else gave the lead another owner (our own writes never get here), without touching
+      // it in the same change (a touch above already stopped the clock): the promise
+      // was ours to track, not theirs, and escalating now would overrule them.
+      for (String leadId : ids(event.header().recordIds())) {
+        clocks
+            .openFor(leadId)
+            .filter(open -> !ownerIs(open, event.fields().get("OwnerId")))
+            .ifPresent(
+                open -> {
+                  clocks.stop(open.id(), SlaClockStatus.CLOSED, event.header().commitTimestamp());
+                  log.info(
+                      "lead {} given to another owner by someone else; SLA clock closed", leadId);
+                });
+      }
+    }
     stopped.forEach(this::measure);
     return stopped;
   }
@@ -103,6 +119,10 @@ public final class FirstTouches {
       return Optional.empty();
     }
     return clocks.touch(lead.get(), event.header().commitTimestamp(), TouchKind.ACTIVITY);
+  }
+
+  private static boolean ownerIs(SlaClock open, String ownerId) {
+    return SalesforceId.parse(ownerId).map(id -> id.value().equals(open.ownerId())).orElse(false);
   }
 
   private static boolean completes(ChangeEvent event) {

@@ -213,4 +213,37 @@ class FirstTouchesTest {
     assertThat(clock().touchedAt()).isEqualTo(ROUTED.plusSeconds(30));
     assertThat(meters.get("leadrouter.sla.speed_to_lead").timer().count()).isEqualTo(1);
   }
+
+  @Test
+  void anOwnerSomeoneElseSetsClosesTheClockSoNothingEscalates() {
+    touches.onEvent(
+        event("Lead", ChangeType.UPDATE, LEAD, ROUTED.plusSeconds(40), Map.of("OwnerId", BO)));
+
+    assertThat(clock().status()).isEqualTo(SlaClockStatus.CLOSED);
+    assertThat(clock().closedAt()).isEqualTo(ROUTED.plusSeconds(40));
+    assertThat(clocks.openDueBefore(DUE.plusSeconds(60))).isEmpty();
+  }
+
+  @Test
+  void theSameOwnerWrittenAgainLeavesTheClockRunning() {
+    touches.onEvent(
+        event("Lead", ChangeType.UPDATE, LEAD, ROUTED.plusSeconds(40), Map.of("OwnerId", ANN)));
+
+    assertThat(clock().status()).isEqualTo(SlaClockStatus.OPEN);
+  }
+
+  @Test
+  void aTouchThatAlsoMovesTheOwnerStillCountsAsTheTouch() {
+    // An API update without Sforce-Auto-Assign: FALSE runs the org's assignment rule again.
+    touches.onEvent(
+        event(
+            "Lead",
+            ChangeType.UPDATE,
+            LEAD,
+            ROUTED.plusSeconds(40),
+            Map.of("Status", "Working - Contacted", "OwnerId", BO)));
+
+    assertThat(clock().status()).isEqualTo(SlaClockStatus.MET);
+    assertThat(clock().touchKind()).isEqualTo(TouchKind.STATUS);
+  }
 }
