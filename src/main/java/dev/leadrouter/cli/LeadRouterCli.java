@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       EmulatorCommand.class,
       ShadowReportCommand.class,
+      RulesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LeadRouterCli implements Runnable {
