@@ -51,6 +51,13 @@ class ArchitectureTest {
 
   @ArchTest static final ArchRule normalizeDependsOnlyOnLead = dependsOnlyOn("normalize", "lead");
 
+  /**
+   * Matching reads accounts from Salesforce and change events, and answers in routing's records.
+   */
+  @ArchTest
+  static final ArchRule matchDependsOnlyOnItsInputsAndRoutingRecords =
+      dependsOnlyOn("match", "normalize", "lead", "route", "capture", "salesforce");
+
   /** The store keeps what routing decides; it knows nothing of where events come from. */
   @ArchTest
   static final ArchRule storeDependsOnlyOnRoutingAndItsRecords =
@@ -68,6 +75,11 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule adminReadsOnlyTheLogTheOrgAndItsSettings =
       dependsOnlyOn("admin", "config", "store", "salesforce", "route", "lead", "score");
+
+  /** The writer sends decisions already made; it neither captures nor decides. */
+  @ArchTest
+  static final ArchRule writeDependsOnlyOnTheClientTheStoreAndDecisions =
+      dependsOnlyOn("write", "salesforce", "store", "route", "config", "lead");
 
   @ArchTest
   static final ArchRule nothingOutsideTheCliDependsOnIt =

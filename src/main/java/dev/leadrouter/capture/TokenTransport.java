@@ -1,7 +1,9 @@
 package dev.leadrouter.capture;
 
 import java.util.HashMap;
+import java.util.Map;
 import org.cometd.client.http.jetty.JettyHttpClientTransport;
+import org.cometd.client.transport.ClientTransport;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpHeader;
@@ -16,10 +18,23 @@ final class TokenTransport extends JettyHttpClientTransport {
   private final AccessTokenSource tokens;
   private volatile String lastSent = "";
 
+  /**
+   * One long-poll answer may carry every event that arrived while the poll was out: in a burst (an
+   * import of thousands of leads) that is far beyond the client's 1 MB default, and an answer that
+   * does not fit is dropped, forcing a new session every time.
+   */
+  static final int MAX_MESSAGE_SIZE = 64 * 1024 * 1024;
+
   TokenTransport(HttpClient http, AccessTokenSource tokens) {
     // A mutable map: BayeuxClient writes its own options into it.
-    super(new HashMap<>(), http);
+    super(options(), http);
     this.tokens = tokens;
+  }
+
+  private static Map<String, Object> options() {
+    Map<String, Object> options = new HashMap<>();
+    options.put(ClientTransport.MAX_MESSAGE_SIZE_OPTION, MAX_MESSAGE_SIZE);
+    return options;
   }
 
   /** The token most recently sent, so a refusal names the token that was refused. */

@@ -8,7 +8,13 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "End-to-end benchmarks; each prints its figures as JSON.",
-    subcommands = {BenchDecisionCommand.class})
+    subcommands = {
+      BenchDecisionCommand.class,
+      BenchE2eCommand.class,
+      BenchBurstCommand.class,
+      BenchMatchQualityCommand.class,
+      BenchMatchCommand.class,
+    })
 final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Inject;
 import dev.leadrouter.emulator.OrgServer;
+import dev.leadrouter.emulator.faults.FaultPlan;
 import dev.leadrouter.emulator.org.ConnectedApp;
 import dev.leadrouter.emulator.org.Org;
+import dev.leadrouter.emulator.seed.DemoOrgGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,8 +27,22 @@ import picocli.CommandLine.Spec;
     name = "emulator",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a local Salesforce org on one loopback port: OAuth token endpoint, REST API and",
-      "Streaming API (CometD change events), seeded from a file. Stop it with Ctrl-C."
+      "Runs a local Salesforce org on one loopback port: OAuth token endpoint,",
+      "REST API, Bulk API 1.0 and Streaming API (CometD change events), seeded",
+      "from a file. Stop it with Ctrl-C.",
+      "",
+      "Fault injection: --faults takes a comma-separated list; change it while",
+      "the org runs with PUT <instance_url>/emulator/faults (the list as body).",
+      "  lock=P               updates fail UNABLE_TO_LOCK_ROW with probability P",
+      "  503-burst=N/PERIOD   first N REST/Bulk calls of every PERIOD get 503",
+      "  rate-limit=W[/PER]   last W of every PER (default 5m): 403",
+      "                       REQUEST_LIMIT_EXCEEDED (1h/1h: always)",
+      "  session-expiry=D     tokens expire D after issue (401, 401::)",
+      "  stall-poll=P[/D]     CometD long polls held, cut after D (default 30s)",
+      "  drop-poll=P          CometD long polls cut at once",
+      "  latency=D            every request answered D later",
+      "P: 0..1 or N%%. D, W, PERIOD: 500ms, 30s, 5m, 1h. Example:",
+      "  --faults lock=0.02,503-burst=5/60s,rate-limit=30s,latency=20ms"
     })
 final class EmulatorCommand implements Callable<Integer> {
 
@@ -44,10 +60,39 @@ final class EmulatorCommand implements Callable<Integer> {
   Path seed;
 
   @Option(
+      names = "--demo-org",
+      description =
+          "Serve the generated demo org (10,000 accounts, 60 users in teams) instead of --seed;"
+              + " config/demo/rules.yaml routes its leads.")
+  boolean demoOrg;
+
+  @Option(
       names = "--credentials-out",
       paramLabel = "FILE",
       description = "Also write the connection as JSON, the keys --org-credentials reads.")
   Path credentialsOut;
+
+  @Option(
+      names = "--faults",
+      paramLabel = "LIST",
+      description = "Faults to inject, e.g. lock=0.02,latency=20ms (see above; default none).")
+  String faults;
+
+  @Option(
+      names = "--daily-api-limit",
+      defaultValue = "15000",
+      paramLabel = "N",
+      description =
+          "REST and Bulk calls allowed before REQUEST_LIMIT_EXCEEDED (default: ${DEFAULT-VALUE}).")
+  long dailyApiLimit;
+
+  @Option(
+      names = "--fault-seed",
+      defaultValue = "42",
+      paramLabel = "N",
+      description =
+          "Seed of the faults' random choices, so runs repeat (default: ${DEFAULT-VALUE}).")
+  long faultSeed;
 
   @Spec CommandSpec spec;
 
@@ -60,11 +105,28 @@ final class EmulatorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Org org = seed == null ? Org.small(clock) : Org.load(seed, clock);
-    OrgServer.Settings settings = OrgServer.Settings.defaults(clock).withPort(port);
+    FaultPlan plan;
+    try {
+      plan = FaultPlan.parse(faults == null ? "" : faults);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--faults: " + e.getMessage());
+    }
+    if (demoOrg && seed != null) {
+      throw new InputException("--demo-org and --seed exclude each other: choose one org");
+    }
+    Org org =
+        demoOrg
+            ? DemoOrgGenerator.org(clock)
+            : seed == null ? Org.small(clock) : Org.load(seed, clock);
+    if (dailyApiLimit < 1) {
+      throw new InputException("--daily-api-limit must be at least 1, was " + dailyApiLimit);
+    }
+    OrgServer.Settings settings =
+        OrgServer.Settings.defaults(clock).withPort(port).withDailyApiLimit(dailyApiLimit);
     CountDownLatch stopped = new CountDownLatch(1);
     boolean interrupted = false;
-    try (OrgServer server = new OrgServer(settings, org).start()) {
+    try (OrgServer server = new OrgServer(settings, org, faultSeed).start()) {
+      server.faults().set(plan);
       Thread hook = new Thread(() -> closeQuietly(server, stopped), "emulator-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       Map<String, Object> credentials = credentials(server, settings, org);
@@ -75,6 +137,7 @@ final class EmulatorCommand implements Callable<Integer> {
       out.printf("  client_id      %s%n", credentials.get("client_id"));
       out.printf("  client_secret  %s%n", credentials.get("client_secret"));
       out.printf("  username       %s%n", credentials.get("username"));
+      out.printf("  faults         %s%n", plan.describe());
       if (credentialsOut != null) {
         write(credentials);
         out.printf("Credentials written to %s%n", credentialsOut);

@@ -25,6 +25,10 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       EmulatorCommand.class,
       ShadowReportCommand.class,
+      GenerateLeadsCommand.class,
+      RunCommand.class,
+      DlqCommand.class,
+      MatchCommand.class,
       RulesCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -4,15 +4,24 @@ import dev.leadrouter.emulator.auth.Sessions;
 import dev.leadrouter.emulator.auth.SoapLoginServlet;
 import dev.leadrouter.emulator.auth.TokenServlet;
 import dev.leadrouter.emulator.cdc.ChangeEvents;
+import dev.leadrouter.emulator.faults.FaultAdminServlet;
+import dev.leadrouter.emulator.faults.FaultFilter;
+import dev.leadrouter.emulator.faults.Faults;
 import dev.leadrouter.emulator.org.Org;
 import dev.leadrouter.emulator.rest.BulkServlet;
 import dev.leadrouter.emulator.rest.RestServlet;
 import dev.leadrouter.emulator.streaming.StreamingServer;
 import dev.leadrouter.lead.SalesforceId;
+import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -53,6 +62,10 @@ public final class OrgServer implements AutoCloseable {
       return new Settings(newPort, apiVersion, queryBatchSize, dailyApiLimit, clock);
     }
 
+    public Settings withDailyApiLimit(long limit) {
+      return new Settings(port, apiVersion, queryBatchSize, limit, clock);
+    }
+
     public Settings withQueryBatchSize(int size) {
       return new Settings(port, apiVersion, size, dailyApiLimit, clock);
     }
@@ -65,10 +78,21 @@ public final class OrgServer implements AutoCloseable {
   private final Org org;
   private final StreamingServer streaming;
   private final Sessions sessions;
+  private final Faults faults;
   private Server jetty;
+  private ScheduledExecutorService expirySweeper;
 
+  /** An org without faults; its random fault choices, once set, are seeded with 42. */
   public OrgServer(Settings settings, Org org) {
+    this(settings, org, 42);
+  }
+
+  /**
+   * @param faultSeed seeds the random choices of injected faults, so a run can be repeated
+   */
+  public OrgServer(Settings settings, Org org, long faultSeed) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.faults = new Faults(settings.clock(), faultSeed);
     this.org = Objects.requireNonNull(org, "org");
     this.streaming =
         new StreamingServer(
@@ -79,7 +103,14 @@ public final class OrgServer implements AutoCloseable {
                 Duration.ofHours(72),
                 1000,
                 settings.clock()));
-    this.sessions = new Sessions(ORG_ID, streaming::acceptToken, streaming::revokeToken);
+    this.sessions =
+        new Sessions(
+            ORG_ID,
+            streaming::acceptToken,
+            streaming::revokeToken,
+            settings.clock(),
+            faults::expired,
+            faults::sessionExpired);
   }
 
   /** Starts Jetty on loopback; returns once clients can connect. */
@@ -90,6 +121,11 @@ public final class OrgServer implements AutoCloseable {
     connector.setPort(settings.port());
     jetty.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
+    FilterHolder faultFilter =
+        new FilterHolder(new FaultFilter(faults, "/cometd/" + settings.apiVersion()));
+    faultFilter.setAsyncSupported(true);
+    context.addFilter(faultFilter, "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addServlet(new ServletHolder(new FaultAdminServlet(faults)), "/emulator/faults");
     streaming.mountOn(context);
     context.addServlet(
         new ServletHolder(new TokenServlet(org, sessions, settings.clock(), this::instanceUrl)),
@@ -106,7 +142,8 @@ public final class OrgServer implements AutoCloseable {
             events,
             settings.clock(),
             settings.dailyApiLimit(),
-            settings.queryBatchSize());
+            settings.queryBatchSize(),
+            faults);
     context.addServlet(new ServletHolder(rest), "/services/data/*");
     context.addServlet(
         new ServletHolder(new BulkServlet(rest, org, sessions, settings.clock())),
@@ -114,6 +151,15 @@ public final class OrgServer implements AutoCloseable {
     jetty.setHandler(context);
     jetty.start();
     streaming.started(context);
+    expirySweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "emulator-session-expiry");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // Streaming clients learn of an expired session at their next poll, with no REST call between.
+    expirySweeper.scheduleWithFixedDelay(sessions::expire, 200, 200, TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -137,6 +183,14 @@ public final class OrgServer implements AutoCloseable {
     return streaming;
   }
 
+  /**
+   * The faults the org injects, changeable while it runs, e.g. {@code
+   * faults().set("lock=0.05,latency=20ms")}; see {@link dev.leadrouter.emulator.faults.FaultPlan}.
+   */
+  public Faults faults() {
+    return faults;
+  }
+
   /** Ends a session as a logout or timeout does: REST answers 401, streaming 401::. */
   public void revokeToken(String token) {
     sessions.revoke(token);
@@ -144,6 +198,9 @@ public final class OrgServer implements AutoCloseable {
 
   @Override
   public synchronized void close() throws Exception {
+    if (expirySweeper != null) {
+      expirySweeper.shutdownNow();
+    }
     if (jetty != null) {
       jetty.stop();
     }

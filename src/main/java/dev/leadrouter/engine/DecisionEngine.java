@@ -1,10 +1,14 @@
 package dev.leadrouter.engine;
 
 import com.google.inject.Inject;
+import dev.leadrouter.match.AccountMatcher;
+import dev.leadrouter.match.DuplicateFinder;
 import dev.leadrouter.normalize.LeadNormalizer;
 import dev.leadrouter.normalize.NormalizationIssue;
 import dev.leadrouter.normalize.NormalizedLead;
+import dev.leadrouter.route.AccountMatch;
 import dev.leadrouter.route.Decision;
+import dev.leadrouter.route.DuplicateMatch;
 import dev.leadrouter.route.LeadRouter;
 import dev.leadrouter.route.Owner;
 import dev.leadrouter.route.ReasonCode;
@@ -36,14 +40,33 @@ public final class DecisionEngine {
   private final LeadScorer scorer;
   private final LeadRouter router;
   private final Clock clock;
+  private final AccountMatcher accounts;
+  private final DuplicateFinder duplicates;
 
-  @Inject
+  /** An engine that matches nothing itself: leads carry their account and duplicate, if any. */
   public DecisionEngine(
       LeadNormalizer normalizer, LeadScorer scorer, LeadRouter router, Clock clock) {
+    this(normalizer, scorer, router, clock, AccountMatcher.NONE, DuplicateFinder.NONE);
+  }
+
+  /**
+   * An engine that asks {@code accounts} and {@code duplicates} for leads that arrive without an
+   * account or duplicate. Guice binds both to no-ops unless {@code MatchModule} is installed.
+   */
+  @Inject
+  public DecisionEngine(
+      LeadNormalizer normalizer,
+      LeadScorer scorer,
+      LeadRouter router,
+      Clock clock,
+      AccountMatcher accounts,
+      DuplicateFinder duplicates) {
     this.normalizer = normalizer;
     this.scorer = scorer;
     this.router = router;
     this.clock = clock;
+    this.accounts = accounts;
+    this.duplicates = duplicates;
   }
 
   /**
@@ -55,13 +78,16 @@ public final class DecisionEngine {
     try {
       NormalizedLead lead = normalizer.normalize(input.lead());
       LeadScore score = scorer.score(lead, ruleSet.scoring());
+      AccountMatch account = input.account() != null ? input.account() : matchAccount(lead);
+      DuplicateMatch duplicate =
+          input.duplicate() != null ? input.duplicate() : findDuplicate(lead);
       RoutingRequest request =
           new RoutingRequest(
               input.lead().id(),
               lead,
               score,
-              input.account(),
-              input.duplicate(),
+              account,
+              duplicate,
               reasons(input.inputReasons(), lead),
               snapshot(lead, score));
       return router.decide(ruleSet, request, state);
@@ -88,6 +114,27 @@ public final class DecisionEngine {
           clock.instant(),
           ruleSet.version(),
           List.of());
+    }
+  }
+
+  /** A matcher failure costs the lead its account match, not its routing. */
+  private AccountMatch matchAccount(NormalizedLead lead) {
+    try {
+      return accounts.match(lead).best();
+    } catch (RuntimeException bug) {
+      log.error(
+          "account matching failed for lead {}; routing without an account", lead.lead().id(), bug);
+      return null;
+    }
+  }
+
+  private DuplicateMatch findDuplicate(NormalizedLead lead) {
+    try {
+      return duplicates.find(lead).orElse(null);
+    } catch (RuntimeException bug) {
+      log.error(
+          "duplicate search failed for lead {}; routing as not a duplicate", lead.lead().id(), bug);
+      return null;
     }
   }
 

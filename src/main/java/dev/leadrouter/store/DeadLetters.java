@@ -81,4 +81,29 @@ public final class DeadLetters {
             });
     return updated == 1;
   }
+
+  /**
+   * A replay failed again: the dead letter stays waiting, with the new reason in place of the old.
+   *
+   * @return false when there is no such id
+   */
+  public boolean failedAgain(long id, String reason) {
+    int updated =
+        transactions.inTransaction(
+            connection -> {
+              try (PreparedStatement statement =
+                  connection.prepareStatement(
+                      "UPDATE dead_letter SET reason = ?, replayed_at = NULL WHERE id = ?")) {
+                statement.setString(1, reason);
+                statement.setLong(2, id);
+                return statement.executeUpdate();
+              }
+            });
+    return updated == 1;
+  }
+
+  /** One dead letter, if there is one with this id. */
+  public java.util.Optional<DeadLetter> find(long id) {
+    return list().stream().filter(letter -> letter.id() == id).findFirst();
+  }
 }

@@ -19,11 +19,19 @@ public final class JdbcRoutingState implements RoutingState {
 
   private final Transactions transactions;
   private final StoreJson json = new StoreJson();
-  private final RoutingStateWriter writer = new RoutingStateWriter(json);
+  private final StateTables tables;
+  private final RoutingStateWriter writer;
 
   @Inject
   public JdbcRoutingState(Database database) {
+    this(database, StateTables.LIVE);
+  }
+
+  /** The state kept in {@code tables}; the worker decides shadow leads on the shadow tables. */
+  public JdbcRoutingState(Database database, StateTables tables) {
     this.transactions = new Transactions(database.dataSource());
+    this.tables = tables;
+    this.writer = new RoutingStateWriter(json, tables);
   }
 
   @Override
@@ -32,7 +40,9 @@ public final class JdbcRoutingState implements RoutingState {
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "SELECT last_assigned, credits_json FROM team_rotation WHERE team = ?")) {
+                  "SELECT last_assigned, credits_json FROM "
+                      + tables.rotation()
+                      + " WHERE team = ?")) {
             statement.setString(1, team);
             try (ResultSet row = statement.executeQuery()) {
               if (!row.next()) {
@@ -52,7 +62,8 @@ public final class JdbcRoutingState implements RoutingState {
     return transactions.read(
         connection -> {
           try (PreparedStatement statement =
-              connection.prepareStatement("SELECT load FROM open_load WHERE user_id = ?")) {
+              connection.prepareStatement(
+                  "SELECT load FROM " + tables.load() + " WHERE user_id = ?")) {
             statement.setString(1, user.value());
             try (ResultSet row = statement.executeQuery()) {
               return row.next() ? row.getInt("load") : 0;

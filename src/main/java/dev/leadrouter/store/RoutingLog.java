@@ -34,7 +34,8 @@ public final class RoutingLog {
 
   private final Transactions transactions;
   private final StoreJson json = new StoreJson();
-  private final RoutingStateWriter stateWriter = new RoutingStateWriter(json);
+  private final RoutingStateWriter liveState = new RoutingStateWriter(json, StateTables.LIVE);
+  private final RoutingStateWriter shadowState = new RoutingStateWriter(json, StateTables.SHADOW);
   private final LoggedDecisionReader reader = new LoggedDecisionReader(json);
 
   @Inject
@@ -50,7 +51,8 @@ public final class RoutingLog {
   /**
    * Records a decision as {@link DecisionStatus#PLANNED} and applies its state changes, all or
    * nothing. A decision marked shadow is logged as {@link Mode#SHADOW} whatever the global mode, so
-   * the writer never writes it.
+   * the writer never writes it. Shadow decisions move the shadow rotation and load ({@link
+   * StateTables#SHADOW}), live ones the live state.
    *
    * @return the decision's id in the log
    * @throws AlreadyRoutedException when the lead has a decision that has not failed
@@ -60,7 +62,8 @@ public final class RoutingLog {
     return transactions.inTransaction(
         connection -> {
           long id = insert(connection, decision, effective);
-          stateWriter.apply(connection, decision.stateChanges());
+          (effective == Mode.SHADOW ? shadowState : liveState)
+              .apply(connection, decision.stateChanges());
           return id;
         });
   }
@@ -87,6 +90,21 @@ public final class RoutingLog {
         "UPDATE routing_decision SET status = 'FAILED', active_lead_id = NULL"
             + " WHERE id = ? AND status = 'PLANNED'",
         statement -> statement.setLong(1, id));
+  }
+
+  /**
+   * Marks a planned decision failed, as {@link #markFailed(long)} does, keeping why writing it
+   * failed (Salesforce's code and message) for the operator.
+   */
+  public void markFailed(long id, String writeError) {
+    update(
+        id,
+        "UPDATE routing_decision SET status = 'FAILED', active_lead_id = NULL, write_error = ?"
+            + " WHERE id = ? AND status = 'PLANNED'",
+        statement -> {
+          statement.setString(1, writeError);
+          statement.setLong(2, id);
+        });
   }
 
   /** Every decision for the lead, oldest first. */

@@ -20,7 +20,7 @@ final class RoutingStateWriter {
 
   private static final String MOVE_ROTATION =
       """
-      MERGE INTO team_rotation t
+      MERGE INTO %1$s t
       USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TEXT)))
         AS s (team, last_assigned, credits_json)
       ON t.team = s.team
@@ -34,7 +34,7 @@ final class RoutingStateWriter {
   // leave a rep with negative load that makes them look emptier than anyone else.
   private static final String CHANGE_LOAD =
       """
-      MERGE INTO open_load t
+      MERGE INTO %2$s t
       USING (VALUES (CAST(? AS VARCHAR), CAST(? AS INTEGER))) AS s (user_id, delta)
       ON t.user_id = s.user_id
       WHEN MATCHED THEN UPDATE SET load = GREATEST(t.load + s.delta, 0)
@@ -43,7 +43,7 @@ final class RoutingStateWriter {
 
   private static final String SET_LOAD =
       """
-      MERGE INTO open_load t
+      MERGE INTO %2$s t
       USING (VALUES (CAST(? AS VARCHAR), CAST(? AS INTEGER))) AS s (user_id, load)
       ON t.user_id = s.user_id
       WHEN MATCHED THEN UPDATE SET load = s.load
@@ -51,9 +51,19 @@ final class RoutingStateWriter {
       """;
 
   private final StoreJson json;
+  private final String moveRotation;
+  private final String changeLoad;
+  private final String setLoad;
 
   RoutingStateWriter(StoreJson json) {
+    this(json, StateTables.LIVE);
+  }
+
+  RoutingStateWriter(StoreJson json, StateTables tables) {
     this.json = json;
+    this.moveRotation = MOVE_ROTATION.formatted(tables.rotation(), tables.load());
+    this.changeLoad = CHANGE_LOAD.formatted(tables.rotation(), tables.load());
+    this.setLoad = SET_LOAD.formatted(tables.rotation(), tables.load());
   }
 
   void apply(Connection connection, List<StateChange> changes) throws SQLException {
@@ -69,7 +79,7 @@ final class RoutingStateWriter {
   }
 
   void setLoad(Connection connection, SalesforceId user, int load) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(SET_LOAD)) {
+    try (PreparedStatement statement = connection.prepareStatement(setLoad)) {
       statement.setString(1, user.value());
       statement.setInt(2, Math.max(0, load));
       statement.executeUpdate();
@@ -78,7 +88,7 @@ final class RoutingStateWriter {
 
   private void moveRotation(Connection connection, StateChange.RotationMoved moved)
       throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(MOVE_ROTATION)) {
+    try (PreparedStatement statement = connection.prepareStatement(moveRotation)) {
       statement.setString(1, moved.team());
       statement.setString(2, moved.assigned() == null ? null : moved.assigned().value());
       statement.setString(3, json.writeCredits(moved.credits()));
@@ -86,9 +96,8 @@ final class RoutingStateWriter {
     }
   }
 
-  private static void changeLoad(Connection connection, StateChange.LoadChanged load)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(CHANGE_LOAD)) {
+  private void changeLoad(Connection connection, StateChange.LoadChanged load) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(changeLoad)) {
       statement.setString(1, load.user().value());
       statement.setInt(2, load.delta());
       statement.executeUpdate();

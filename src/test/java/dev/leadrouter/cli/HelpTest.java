@@ -21,6 +21,9 @@ class HelpTest {
     "'help explain',             'lead-router explain'",
     "'',                         'lead-router'",
     "'bench',                    'lead-router bench'",
+    "'run --help',               'lead-router run'",
+    "'dlq --help',               'lead-router dlq'",
+    "'dlq replay --help',        'lead-router dlq replay'",
   })
   void printsUsageAndExitsZero(String args, String command) {
     CliRun run = CliRun.of(args.isBlank() ? new String[0] : args.split(" "));

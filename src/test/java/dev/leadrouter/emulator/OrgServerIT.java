@@ -26,8 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,49 +218,6 @@ class OrgServerIT {
           .containsExactly(id);
       assertThat(((Map<?, ?>) payload.get("event")).get("replayId")).isNotNull();
     }
-  }
-
-  @Test
-  void jwtBearerSignsInTheAppsUserButNotAnother() throws Exception {
-    // Claims as https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm
-    // names them; the emulator does not check the signature yet.
-    long exp = Instant.now().plusSeconds(180).getEpochSecond();
-    HttpResponse<String> accepted = jwt("integration@emulator.lead-router.dev", exp);
-    HttpResponse<String> otherUser = jwt("ann.lee@emulator.lead-router.dev", exp);
-
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-    String token = json.readTree(accepted.body()).get("access_token").asText();
-    assertThat(send("GET", "/sobjects/User/" + userId(), token, null).statusCode()).isEqualTo(200);
-    assertThat(otherUser.statusCode()).isEqualTo(400);
-    assertThat(otherUser.body()).contains("\"error\":\"invalid_grant\"");
-  }
-
-  private String userId() {
-    return server.org().userId("integration@emulator.lead-router.dev").orElseThrow();
-  }
-
-  private HttpResponse<String> jwt(String subject, long exp) throws Exception {
-    Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-    String claims =
-        String.format(
-            "{\"iss\":\"%s\",\"sub\":\"%s\",\"aud\":\"https://login.salesforce.com\",\"exp\":%d}",
-            CLIENT_ID, subject, exp);
-    String assertion =
-        base64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8))
-            + "."
-            + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8))
-            + ".c2ln";
-    return http.send(
-        HttpRequest.newBuilder(URI.create(server.instanceUrl() + "/services/oauth2/token"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "grant_type="
-                        + encode("urn:ietf:params:oauth:grant-type:jwt-bearer")
-                        + "&assertion="
-                        + assertion))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   private String token() throws Exception {

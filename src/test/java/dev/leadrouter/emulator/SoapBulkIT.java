@@ -124,6 +124,25 @@ class SoapBulkIT {
   }
 
   @Test
+  void aLockedRowComesBackFromForceWscBulkAsARetryableRowError() {
+    Injector injector = injector(PASSWORD);
+    String lead = (String) server.org().data().all(SObjectType.LEAD).get(0).get("Id");
+    server.faults().set("lock=1");
+
+    List<SaveResult> results =
+        injector
+            .getInstance(BulkClient.class)
+            .update("Lead", List.of(Map.of("Id", lead, "Status", "Working - Contacted")));
+
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).success()).isFalse();
+    assertThat(results.get(0).errors().get(0).code()).isEqualTo("UNABLE_TO_LOCK_ROW");
+    assertThat(results.get(0).failureKind()).hasValue(ErrorKind.RETRYABLE);
+    assertThat(server.org().data().find(SObjectType.LEAD, lead).orElseThrow())
+        .containsEntry("Status", "Open - Not Contacted");
+  }
+
+  @Test
   void bulkReportsUnknownIdsBadFieldsAndInsertsOverTheWire() throws Exception {
     String token = injector(PASSWORD).getInstance(AccessTokenSource.class).token().value();
     String known = (String) server.org().data().all(SObjectType.LEAD).get(0).get("Id");

@@ -177,4 +177,26 @@ abstract class RoutingLogContract extends StoreContract {
         .containsExactly(
             tuple("00Q000000000013", Mode.SHADOW), tuple("00Q000000000012", Mode.SHADOW));
   }
+
+  @Test
+  void aShadowDecisionMovesTheShadowStateOnly() {
+    JdbcRoutingState shadow = new JdbcRoutingState(database, StateTables.SHADOW);
+
+    log.record(Decisions.toAlice(LEAD, DECIDED), Mode.SHADOW);
+
+    assertThat(shadow.rotation(Decisions.TEAM).lastAssigned()).isEqualTo(Decisions.ALICE);
+    assertThat(shadow.openLoad(Decisions.ALICE)).isEqualTo(1);
+    assertThat(state.rotation(Decisions.TEAM)).isEqualTo(dev.leadrouter.route.TeamRotation.START);
+    assertThat(state.openLoad(Decisions.ALICE)).isZero();
+  }
+
+  @Test
+  void aDecisionFailedWithItsWriteErrorFreesTheLead() {
+    long id = log.record(Decisions.toAlice(LEAD, DECIDED), Mode.LIVE);
+
+    log.markFailed(id, "ENTITY_IS_DELETED: entity is deleted");
+
+    assertThat(log.findByLead(LEAD).get(0).status()).isEqualTo(DecisionStatus.FAILED);
+    assertThat(log.hasDecision(LEAD)).isFalse();
+  }
 }

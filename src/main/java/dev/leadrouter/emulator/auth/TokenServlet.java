@@ -13,8 +13,10 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,8 +27,12 @@ import javax.crypto.spec.SecretKeySpec;
  * (https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_client_credentials_flow.htm,
  * https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm).
  *
- * <p>The JWT's RS256 signature is not verified yet: the emulator has no certificate per app in its
- * seed. It checks that {@code iss} is a seeded app, {@code sub} that app's user, and {@code exp}.
+ * <p>A JWT bearer assertion is checked as an org checks it, with the errors that flow documents:
+ * {@code iss} a seeded app ({@code invalid_client_id}), {@code aud} the login server ({@code
+ * https://login.salesforce.com}, {@code https://test.salesforce.com} or this org's own URL, else
+ * "audience is invalid"), {@code exp} not passed ("expired authorization code"), an RS256 signature
+ * that the app's certificate verifies ("invalid assertion"), and {@code sub} the app's user ("user
+ * hasn't approved this consumer").
  */
 public final class TokenServlet extends HttpServlet {
 
@@ -90,17 +96,38 @@ public final class TokenServlet extends HttpServlet {
     if (claims.isEmpty()) {
       return Outcome.error("invalid_grant", "invalid assertion");
     }
-    Optional<ConnectedApp> app = org.app(claims.get().issuer());
+    JwtClaims jwt = claims.get();
+    Optional<ConnectedApp> app = org.app(jwt.issuer());
     if (app.isEmpty()) {
       return Outcome.error("invalid_client_id", "client identifier invalid");
     }
-    if (!app.get().username().equals(claims.get().subject())) {
-      return Outcome.error("invalid_grant", "user hasn't approved this consumer");
+    if (!audiences().contains(withoutTrailingSlash(jwt.audience()))) {
+      return Outcome.error("invalid_grant", "audience is invalid");
     }
-    if (claims.get().expiresAt() < clock.instant().getEpochSecond()) {
+    if (jwt.expiresAt() <= clock.instant().getEpochSecond()) {
       return Outcome.error("invalid_grant", "expired authorization code");
     }
+    boolean verified =
+        app.get().certificate().map(cert -> jwt.signedBy(cert.getPublicKey())).orElse(false);
+    if (!verified) {
+      return Outcome.error("invalid_grant", "invalid assertion");
+    }
+    if (!app.get().username().equals(jwt.subject())) {
+      return Outcome.error("invalid_grant", "user hasn't approved this consumer");
+    }
     return issue(app.get(), false);
+  }
+
+  /** The authorization servers an assertion may name: production, sandbox, or this org. */
+  private Set<String> audiences() {
+    return Set.of(
+        "https://login.salesforce.com",
+        "https://test.salesforce.com",
+        withoutTrailingSlash(instanceUrl.get().toString()));
+  }
+
+  private static String withoutTrailingSlash(String url) {
+    return url.replaceAll("/+$", "").toLowerCase(Locale.ROOT);
   }
 
   private Outcome issue(ConnectedApp app, boolean signed) {

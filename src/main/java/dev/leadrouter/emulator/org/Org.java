@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +23,10 @@ import java.util.Optional;
  * and the active lead assignment rule, if any.
  *
  * <p>Seed format: {@code {"users":[…], "queues":[…], "accounts":[…], "contacts":[…], "tasks":[…],
- * "leads":[…], "apps":[{"client_id","client_secret","username"}], "lead_assignment_rule":
- * {"queue":"<Group DeveloperName>"}}}. Records are field maps as the REST API shows them; an {@code
- * Id} is kept, otherwise one is issued. Queues are Groups of Type {@code Queue}.
+ * "leads":[…], "apps":[{"client_id","client_secret","username","certificate"?}],
+ * "lead_assignment_rule": {"queue":"<Group DeveloperName>"}}}. Records are field maps as the REST
+ * API shows them; an {@code Id} is kept, otherwise one is issued. Queues are Groups of Type {@code
+ * Queue}.
  *
  * <p>A user may carry a {@code password} (not a field: it is kept apart from the record, so no
  * query shows it) for the SOAP partner {@code login()}; users without one cannot sign in that way.
@@ -36,7 +38,8 @@ public record Org(
     OrgData data,
     List<ConnectedApp> apps,
     Optional<String> leadAssignmentOwner,
-    Map<String, String> passwords) {
+    Map<String, String> passwords,
+    CustomMetadata customMetadata) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, SObjectType> SECTIONS =
@@ -46,16 +49,27 @@ public record Org(
           "accounts", SObjectType.ACCOUNT,
           "contacts", SObjectType.CONTACT,
           "tasks", SObjectType.TASK,
-          "leads", SObjectType.LEAD);
+          "leads", SObjectType.LEAD,
+          "business_hours", SObjectType.BUSINESS_HOURS,
+          "holidays", SObjectType.HOLIDAY);
   // Owners before what they own, so seed records may name them by Id.
   private static final List<String> ORDER =
-      List.of("users", "queues", "accounts", "contacts", "leads", "tasks");
+      List.of(
+          "users",
+          "queues",
+          "accounts",
+          "contacts",
+          "leads",
+          "tasks",
+          "business_hours",
+          "holidays");
 
   public Org {
     Objects.requireNonNull(data, "data");
     apps = List.copyOf(apps);
     Objects.requireNonNull(leadAssignmentOwner, "leadAssignmentOwner");
     passwords = Map.copyOf(passwords);
+    Objects.requireNonNull(customMetadata, "customMetadata");
   }
 
   /** The id of the user whose username and password these are, as SOAP {@code login()} checks. */
@@ -98,7 +112,29 @@ public record Org(
 
   static Org load(InputStream in, Clock clock) throws IOException {
     Map<String, Object> seed = JSON.readValue(in, new TypeReference<>() {});
+    return fromSeed(seed, clock);
+  }
+
+  /**
+   * An org from a seed already read (or generated) as JSON-compatible maps and lists.
+   *
+   * @throws IllegalArgumentException when the seed names unknown users or queues
+   */
+  public static Org fromSeed(Map<String, Object> seed, Clock clock) {
     OrgData data = new OrgData(clock);
+    // Fields the org's objects have beyond the standard ones, e.g. {"Lead": ["Language__c"]}.
+    if (seed.get("fields") instanceof Map<?, ?> extra) {
+      extra.forEach(
+          (object, fields) -> {
+            SObjectType type =
+                SObjectType.named((String) object)
+                    .orElseThrow(
+                        () -> new IllegalArgumentException("fields: unknown object " + object));
+            for (Object field : (List<?>) fields) {
+              data.defineField(type, (String) field);
+            }
+          });
+    }
     Map<String, String> passwords = new LinkedHashMap<>();
     for (String section : ORDER) {
       for (Map<String, Object> values : list(seed, section)) {
@@ -114,11 +150,22 @@ public record Org(
     }
     List<ConnectedApp> apps = new ArrayList<>();
     for (Map<String, Object> app : list(seed, "apps")) {
+      String clientId = (String) app.get("client_id");
+      Optional<X509Certificate> certificate = Optional.empty();
+      if (app.get("certificate") instanceof String pem) {
+        try {
+          certificate = Optional.of(ConnectedApp.certificate(pem));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "app " + clientId + ": certificate is " + e.getMessage(), e);
+        }
+      }
       apps.add(
           new ConnectedApp(
-              (String) app.get("client_id"),
+              clientId,
               (String) app.get("client_secret"),
-              (String) app.get("username")));
+              (String) app.get("username"),
+              certificate));
     }
     Optional<String> owner = Optional.empty();
     if (seed.get("lead_assignment_rule") instanceof Map<?, ?> rule) {
@@ -131,7 +178,22 @@ public record Org(
                           new IllegalArgumentException(
                               "lead_assignment_rule names an unknown queue: " + queue)));
     }
-    Org org = new Org(data, apps, owner, passwords);
+    CustomMetadata metadata = new CustomMetadata();
+    if (seed.get("custom_metadata") instanceof Map<?, ?> types) {
+      types.forEach(
+          (type, records) -> {
+            if (!(records instanceof List<?> list)) {
+              throw new IllegalArgumentException(
+                  "custom_metadata." + type + " must be a list of records");
+            }
+            for (Object record : list) {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> values = (Map<String, Object>) record;
+              metadata.add((String) type, values);
+            }
+          });
+    }
+    Org org = new Org(data, apps, owner, passwords, metadata);
     for (ConnectedApp app : apps) {
       if (org.userId(app.username()).isEmpty()) {
         throw new IllegalArgumentException("app " + app + " runs as an unknown user");

@@ -86,7 +86,52 @@ public enum SObjectType {
           "IsReminderSet",
           "Type",
           "TaskSubtype",
-          "Description"));
+          "Description")),
+  // Fields as
+  // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_businesshours.htm
+  BUSINESS_HOURS(
+      "BusinessHours",
+      "01m",
+      List.of(
+          "Name",
+          "IsActive",
+          "IsDefault",
+          "TimeZoneSidKey",
+          "SundayStartTime",
+          "SundayEndTime",
+          "MondayStartTime",
+          "MondayEndTime",
+          "TuesdayStartTime",
+          "TuesdayEndTime",
+          "WednesdayStartTime",
+          "WednesdayEndTime",
+          "ThursdayStartTime",
+          "ThursdayEndTime",
+          "FridayStartTime",
+          "FridayEndTime",
+          "SaturdayStartTime",
+          "SaturdayEndTime")),
+  // Fields as
+  // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_holiday.htm
+  HOLIDAY(
+      "Holiday",
+      "0C0",
+      List.of(
+          "Name",
+          "Description",
+          "ActivityDate",
+          "IsAllDay",
+          "StartTimeInMinutes",
+          "EndTimeInMinutes",
+          "IsRecurrence",
+          "RecurrenceType",
+          "RecurrenceInterval",
+          "RecurrenceDayOfMonth",
+          "RecurrenceDayOfWeekMask",
+          "RecurrenceMonthOfYear",
+          "RecurrenceInstance",
+          "RecurrenceStartDate",
+          "RecurrenceEndDateOnly"));
 
   /** Fields every record has, set by the org rather than by the client. */
   public static final List<String> SYSTEM_FIELDS =

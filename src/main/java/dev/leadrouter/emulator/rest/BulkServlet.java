@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.leadrouter.emulator.auth.Session;
 import dev.leadrouter.emulator.auth.Sessions;
+import dev.leadrouter.emulator.faults.Faults;
 import dev.leadrouter.emulator.org.Org;
 import dev.leadrouter.emulator.org.SObjectType;
 import dev.leadrouter.emulator.xml.SafeXml;
@@ -55,6 +56,8 @@ public final class BulkServlet extends HttpServlet {
   private final transient Sessions sessions;
   private final transient Clock clock;
   private final transient BulkRows rows;
+  private final transient ApiUsage usage;
+  private final transient Faults faults;
   private final transient CsvMapper csv = new CsvMapper();
   private final transient Map<String, BulkJob> jobs = new ConcurrentHashMap<>();
   private final transient AtomicLong lastId = new AtomicLong();
@@ -67,6 +70,8 @@ public final class BulkServlet extends HttpServlet {
     this.sessions = sessions;
     this.clock = clock;
     this.rows = new BulkRows(org, rest.writes());
+    this.usage = rest.usage();
+    this.faults = rest.faults();
   }
 
   /** A Bulk API failure: HTTP status and the async API's exception code. */
@@ -96,10 +101,19 @@ public final class BulkServlet extends HttpServlet {
     if (!path.matches()) {
       throw new BulkError(404, "InvalidUrl", "Destination URL not reset");
     }
+    Faults.CallFault fault = faults.nextCall();
+    if (fault == Faults.CallFault.UNAVAILABLE) {
+      throw new BulkError(
+          503, "InternalServerError", "Server is temporarily unavailable. Please retry.");
+    }
     Session session =
         sessions
             .session(request.getHeader("X-SFDC-Session"))
             .orElseThrow(() -> new BulkError(400, "InvalidSessionId", "Invalid session id"));
+    // Every Bulk API 1.0 request counts against the org's daily API requests, as REST calls do.
+    if (fault == Faults.CallFault.LIMIT_EXCEEDED || !usage.take()) {
+      throw new BulkError(403, "ExceededQuota", "TotalRequests Limit exceeded.");
+    }
     String method = request.getMethod();
     String jobId = path.group(2);
     String batchId = path.group(3);

@@ -30,6 +30,20 @@ final class RestError extends RuntimeException {
     return new RestError(404, "NOT_FOUND", "The requested resource does not exist");
   }
 
+  /**
+   * HTTP 503, "the server is unavailable to handle the request ... down for maintenance or
+   * currently overloaded" (errorcodes.htm); SERVER_UNAVAILABLE is the API's StatusCode for it.
+   */
+  static RestError unavailable() {
+    return new RestError(
+        503, "SERVER_UNAVAILABLE", "Server is temporarily unavailable. Please retry your request.");
+  }
+
+  /** The daily request limit, answered 403 as errorcodes.htm documents. */
+  static RestError limitExceeded() {
+    return new RestError(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
+  }
+
   int status() {
     return status;
   }

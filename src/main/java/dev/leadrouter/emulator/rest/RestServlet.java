@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadrouter.emulator.auth.Session;
 import dev.leadrouter.emulator.auth.Sessions;
 import dev.leadrouter.emulator.cdc.ChangeEvents;
+import dev.leadrouter.emulator.faults.Faults;
 import dev.leadrouter.emulator.org.Org;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,8 +26,6 @@ import java.util.regex.Pattern;
 public final class RestServlet extends HttpServlet {
 
   private static final Pattern PATH = Pattern.compile("/v(\\d+\\.\\d)/(.*)");
-  private static final List<Map<String, String>> INVALID_SESSION =
-      List.of(Map.of("message", "Session expired or invalid", "errorCode", "INVALID_SESSION_ID"));
 
   private final transient ObjectMapper json = new ObjectMapper();
   private final transient Sessions sessions;
@@ -36,6 +34,7 @@ public final class RestServlet extends HttpServlet {
   private final transient SObjectResource sobjects;
   private final transient CollectionsResource collections;
   private final transient Writes writes;
+  private final transient Faults faults;
 
   /**
    * @param dailyApiLimit calls allowed before REQUEST_LIMIT_EXCEEDED
@@ -47,13 +46,25 @@ public final class RestServlet extends HttpServlet {
       ChangeEvents events,
       Clock clock,
       long dailyApiLimit,
-      int queryBatchSize) {
+      int queryBatchSize,
+      Faults faults) {
     this.sessions = sessions;
+    this.faults = faults;
     this.usage = new ApiUsage(dailyApiLimit);
-    this.writes = new Writes(org, events);
+    this.writes = new Writes(org, events, faults);
     this.query = new QueryResource(org, clock, queryBatchSize);
     this.sobjects = new SObjectResource(org, writes);
     this.collections = new CollectionsResource(sobjects, writes);
+  }
+
+  /** The org's daily API budget, which Bulk API calls draw on too. */
+  ApiUsage usage() {
+    return usage;
+  }
+
+  /** The faults in force, which Bulk API calls meet too. */
+  Faults faults() {
+    return faults;
   }
 
   /** The org's write path, shared with Bulk so all writes publish in one commit order. */
@@ -83,12 +94,16 @@ public final class RestServlet extends HttpServlet {
     if (!path.matches()) {
       throw RestError.notFound();
     }
+    Faults.CallFault fault = faults.nextCall();
+    if (fault == Faults.CallFault.UNAVAILABLE) {
+      throw RestError.unavailable();
+    }
     Optional<Session> session = sessions.authorize(request.getHeader("Authorization"));
     if (session.isEmpty()) {
-      return new Reply(401, INVALID_SESSION);
+      throw new RestError(401, "INVALID_SESSION_ID", "Session expired or invalid");
     }
-    if (!usage.take()) {
-      throw new RestError(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
+    if (fault == Faults.CallFault.LIMIT_EXCEEDED || !usage.take()) {
+      throw RestError.limitExceeded();
     }
     Call call =
         new Call(

@@ -1,6 +1,7 @@
 package dev.leadrouter.emulator.rest;
 
 import dev.leadrouter.emulator.cdc.ChangeEvents;
+import dev.leadrouter.emulator.faults.Faults;
 import dev.leadrouter.emulator.org.Org;
 import dev.leadrouter.emulator.org.RecordChange;
 import dev.leadrouter.emulator.org.SObjectType;
@@ -18,10 +19,12 @@ final class Writes {
 
   private final Org org;
   private final ChangeEvents events;
+  private final Faults faults;
 
-  Writes(Org org, ChangeEvents events) {
+  Writes(Org org, ChangeEvents events, Faults faults) {
     this.org = org;
     this.events = events;
+    this.faults = faults;
   }
 
   Transaction begin(Call call) {
@@ -61,6 +64,7 @@ final class Writes {
       String id = existingId(type, rawId);
       Map<String, Object> fields = assigned(type, values);
       checkReferences(fields);
+      lock(id);
       synchronized (Writes.this) {
         RecordChange change =
             org.data()
@@ -73,6 +77,7 @@ final class Writes {
 
     RecordChange delete(SObjectType type, String rawId) {
       String id = existingId(type, rawId);
+      lock(id);
       synchronized (Writes.this) {
         RecordChange change = org.data().delete(type, id).orElseThrow(() -> deleted());
         cdc.deleted(change);
@@ -87,6 +92,21 @@ final class Writes {
         org.leadAssignmentOwner().ifPresent(queue -> fields.put("OwnerId", queue));
       }
       return fields;
+    }
+  }
+
+  /**
+   * UNABLE_TO_LOCK_ROW when the fault plan says another transaction holds the row, with the text an
+   * org reports per record ("unable to obtain exclusive access to this record or 1 records: <id>",
+   * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm
+   * lists UNABLE_TO_LOCK_ROW among the StatusCodes).
+   */
+  private void lock(String id) {
+    if (faults.lockRow()) {
+      throw new RowError(
+          "UNABLE_TO_LOCK_ROW",
+          "unable to obtain exclusive access to this record or 1 records: " + id,
+          List.of());
     }
   }
 

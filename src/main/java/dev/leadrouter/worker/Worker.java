@@ -1,0 +1,137 @@
+package dev.leadrouter.worker;
+
+import dev.leadrouter.capture.ChangeEventSource;
+import dev.leadrouter.config.Mode;
+import dev.leadrouter.store.LoggedDecision;
+import dev.leadrouter.store.RoutingLog;
+import dev.leadrouter.write.OwnerUpdate;
+import dev.leadrouter.write.OwnerWriter;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running worker: the writer, the change stream and the routing thread, started and stopped in
+ * the order that keeps the contracts. On start, decisions recorded but never written (the last run
+ * stopped between the two) are written first. On close, the routing thread finishes the event in
+ * hand, the stream stops, and the writer drains: whatever it cannot write in time stays planned for
+ * the next start.
+ */
+public final class Worker implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Worker.class);
+
+  private final ChangeEventSource source;
+  private final RoutingPipeline pipeline;
+  private final OwnerWriter writer;
+  private final RoutingLog routingLog;
+  private final Mode mode;
+  private final Duration drainTimeout;
+  private final Thread routingThread;
+  private boolean started;
+  private boolean closed;
+
+  public Worker(
+      ChangeEventSource source,
+      RoutingPipeline pipeline,
+      OwnerWriter writer,
+      RoutingLog routingLog,
+      Mode mode,
+      Duration drainTimeout) {
+    this.source = source;
+    this.pipeline = pipeline;
+    this.writer = writer;
+    this.routingLog = routingLog;
+    this.mode = mode;
+    this.drainTimeout = drainTimeout;
+    this.routingThread = new Thread(pipeline, "router");
+  }
+
+  /** Writes what the last run planned, then subscribes and routes; returns once running. */
+  public synchronized void start() throws Exception {
+    if (started) {
+      throw new IllegalStateException("a worker starts once");
+    }
+    started = true;
+    resumePlannedWrites();
+    source.start();
+    routingThread.start();
+    log.info("worker running in {} mode", mode);
+  }
+
+  /**
+   * Queues the planned writes before the writer starts, as far as they fit, so that a large backlog
+   * is seen whole and goes through the Bulk API; the rest wait for room.
+   */
+  private void resumePlannedWrites() throws InterruptedException {
+    List<LoggedDecision> planned = routingLog.unwritten();
+    if (planned.isEmpty()) {
+      writer.start();
+      return;
+    }
+    if (mode == Mode.SHADOW) {
+      // Writing them now would change owners while the operator asked for no writes.
+      log.warn(
+          "{} live decisions are planned but not written; they are written once the worker runs"
+              + " live",
+          planned.size());
+      writer.start();
+      return;
+    }
+    log.info("writing {} decisions the last run recorded but did not write", planned.size());
+    boolean writing = false;
+    for (LoggedDecision decision : planned) {
+      OwnerUpdate update = OwnerUpdate.of(decision);
+      if (!writer.offer(update)) {
+        if (!writing) {
+          writer.start();
+          writing = true;
+        }
+        writer.submit(update);
+      }
+    }
+    if (!writing) {
+      writer.start();
+    }
+  }
+
+  /** Why the change stream gave up (its sign-in was refused), if it did. */
+  public java.util.Optional<String> failure() {
+    return source instanceof dev.leadrouter.capture.CdcSubscriber subscriber
+        ? subscriber.failure()
+        : java.util.Optional.empty();
+  }
+
+  /** Whether the change stream is subscribed, so new leads reach the worker. */
+  public boolean isSubscribed() {
+    return !(source instanceof dev.leadrouter.capture.CdcSubscriber subscriber)
+        || subscriber.isSubscribed(WorkerModule.LEAD_CHANNEL);
+  }
+
+  @Override
+  public void close() throws Exception {
+    close(drainTimeout);
+  }
+
+  /**
+   * Stops, waiting up to {@code timeout} for the event in hand and again for the writer to drain;
+   * updates not written by then stay planned for the next start.
+   */
+  public synchronized void close(Duration timeout) throws Exception {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    pipeline.stop();
+    if (routingThread.isAlive()) {
+      routingThread.join(timeout.toMillis());
+    }
+    try {
+      source.close();
+    } finally {
+      writer.close(timeout);
+    }
+    log.info("worker stopped");
+  }
+}

@@ -1,0 +1,160 @@
+package dev.leadrouter.worker;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.util.Modules;
+import dev.leadrouter.capture.AccessTokenSource;
+import dev.leadrouter.capture.CaptureModule;
+import dev.leadrouter.capture.CdcSubscriber;
+import dev.leadrouter.capture.CheckpointStore;
+import dev.leadrouter.capture.DeadLetters;
+import dev.leadrouter.capture.InitialReplay;
+import dev.leadrouter.capture.Reconciler;
+import dev.leadrouter.capture.SubscriberSettings;
+import dev.leadrouter.config.WorkerSettings;
+import dev.leadrouter.engine.DecisionEngine;
+import dev.leadrouter.route.RuleSet;
+import dev.leadrouter.salesforce.ApiBudget;
+import dev.leadrouter.store.Database;
+import dev.leadrouter.store.JdbcRoutingState;
+import dev.leadrouter.store.RoutingLog;
+import dev.leadrouter.store.StateTables;
+import dev.leadrouter.write.OwnerWriter;
+import dev.leadrouter.write.UpstreamBacklog;
+import dev.leadrouter.write.WriteModule;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Wires the worker: capture with durable checkpoints and dead letters, the routing thread, the
+ * writer. Needs the config, engine, Salesforce and store modules, and a {@link MeterRegistry} (the
+ * admin stage's, or a simple one), bound elsewhere.
+ */
+public final class WorkerModule extends AbstractModule {
+
+  /** The channel new leads arrive on. */
+  public static final String LEAD_CHANNEL = "/data/LeadChangeEvent";
+
+  private final RuleSet ruleSet;
+  private final InitialReplay initialReplay;
+
+  public WorkerModule(RuleSet ruleSet, InitialReplay initialReplay) {
+    this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
+    this.initialReplay = Objects.requireNonNull(initialReplay, "initialReplay");
+  }
+
+  @Override
+  protected void configure() {
+    install(
+        Modules.override(new CaptureModule())
+            .with(
+                new AbstractModule() {
+                  @Override
+                  protected void configure() {
+                    bind(CheckpointStore.class).to(StoreCheckpoints.class).in(Singleton.class);
+                    bind(DeadLetters.class).to(StoreDeadLetterSink.class).in(Singleton.class);
+                    bind(ReconciliationQueue.class).in(Singleton.class);
+                    bind(Reconciler.class).to(ReconciliationQueue.class);
+                  }
+                }));
+    install(new WriteModule());
+  }
+
+  /** Events the routing thread has not taken yet: while some wait, the writer fills its batch. */
+  @Provides
+  UpstreamBacklog upstreamBacklog(CdcSubscriber source) {
+    return source::backlog;
+  }
+
+  @Provides
+  @Singleton
+  AccessTokenSource streamingTokens(dev.leadrouter.salesforce.AccessTokenSource signIn) {
+    return new StreamingTokens(signIn);
+  }
+
+  /** Signs in to learn the org's URL, unless the settings pin it. */
+  @Provides
+  @Singleton
+  SubscriberSettings subscriberSettings(
+      WorkerSettings settings, dev.leadrouter.salesforce.AccessTokenSource signIn) {
+    URI instance =
+        settings.salesforce().instanceUrl().orElseGet(() -> signIn.token().instanceUrl());
+    String base = instance.toString().replaceAll("/+$", "");
+    return new SubscriberSettings(
+        URI.create(base + "/cometd/" + settings.salesforce().apiVersion()),
+        List.of(LEAD_CHANNEL),
+        initialReplay,
+        settings.salesforce().callOptionsClient(),
+        settings.pipeline().queueCapacity());
+  }
+
+  @Provides
+  @Singleton
+  LeadRouting leadRouting(
+      DecisionEngine engine,
+      RoutingLog routingLog,
+      JdbcRoutingState liveState,
+      Database database,
+      WorkerSettings settings,
+      MeterRegistry meters,
+      Clock clock) {
+    return new LeadRouting(
+        engine,
+        routingLog,
+        liveState,
+        new JdbcRoutingState(database, StateTables.SHADOW),
+        () -> ruleSet,
+        settings.mode(),
+        meters,
+        clock);
+  }
+
+  @Provides
+  @Singleton
+  RoutingPipeline pipeline(
+      CdcSubscriber source,
+      LeadRouting routing,
+      OwnerWriter writer,
+      dev.leadrouter.store.DeadLetters deadLetters,
+      ReconciliationQueue reconciliations,
+      WorkerSettings settings,
+      MeterRegistry meters) {
+    Gauge.builder("leadrouter.capture.backlog", source, CdcSubscriber::backlog)
+        .description("change events received and not yet taken by the routing thread")
+        .register(meters);
+    return new RoutingPipeline(
+        source,
+        routing,
+        writer,
+        deadLetters,
+        reconciliations,
+        settings.salesforce().callOptionsClient(),
+        meters);
+  }
+
+  @Provides
+  @Singleton
+  Worker worker(
+      CdcSubscriber source,
+      RoutingPipeline pipeline,
+      OwnerWriter writer,
+      RoutingLog routingLog,
+      WorkerSettings settings,
+      ApiBudget budget,
+      MeterRegistry meters) {
+    Gauge.builder("leadrouter.api.used", budget, b -> b.orgUsage().map(u -> u.used()).orElse(0L))
+        .description("org API calls used, as Salesforce last reported")
+        .register(meters);
+    Gauge.builder("leadrouter.api.limit", budget, b -> b.orgUsage().map(u -> u.limit()).orElse(0L))
+        .description("org API call limit, as Salesforce last reported")
+        .register(meters);
+    return new Worker(
+        source, pipeline, writer, routingLog, settings.mode(), Duration.ofSeconds(30));
+  }
+}

@@ -1,0 +1,188 @@
+package dev.leadrouter.write;
+
+import dev.leadrouter.salesforce.BulkClient;
+import dev.leadrouter.salesforce.ErrorKind;
+import dev.leadrouter.salesforce.RestClient;
+import dev.leadrouter.salesforce.SalesforceException;
+import dev.leadrouter.salesforce.SaveResult;
+import dev.leadrouter.store.RoutingLog;
+import dev.leadrouter.store.StoreException;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Writes one batch of owner updates to Salesforce (sObject Collections, or the Bulk API for a
+ * burst) and records each outcome in the routing log: written, failed for good with the reason, or
+ * left planned when Salesforce stayed unavailable, to be written at the next start.
+ */
+public final class BatchWriter {
+
+  /** How a batch travels. */
+  public enum Path {
+    COLLECTIONS,
+    BULK
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
+  private static final String LEAD = "Lead";
+  private static final DateTimeFormatter SALESFORCE_DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  private final RestClient rest;
+  private final BulkClient bulk;
+  private final RoutingLog routingLog;
+  private final BudgetPacer pacer;
+  private final Clock clock;
+  private final Retry retry;
+  private final MeterRegistry meters;
+  private final Timer speedToLead;
+
+  public BatchWriter(
+      RestClient rest,
+      BulkClient bulk,
+      RoutingLog routingLog,
+      dev.leadrouter.salesforce.ApiBudget budget,
+      WriterSettings settings,
+      MeterRegistry meters,
+      Clock clock) {
+    this.rest = rest;
+    this.bulk = bulk;
+    this.routingLog = routingLog;
+    this.pacer = new BudgetPacer(budget, settings.budgetSlowdownAt(), settings.budgetPause());
+    this.clock = clock;
+    this.meters = meters;
+    // The client already retries a call a few times; this retries the batch once the client gave
+    // up (Salesforce down for longer, the budget spent), and the rows still locked.
+    this.retry =
+        Retry.of(
+            "owner-writes",
+            RetryConfig.<PendingUpdates>custom()
+                .maxAttempts(settings.attempts())
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.retryWait(), 2.0))
+                .retryOnException(
+                    e ->
+                        e instanceof SalesforceException s
+                            && (s.kind() == ErrorKind.RETRYABLE || s.kind() == ErrorKind.BUDGET))
+                .retryOnResult(PendingUpdates::hasRetryable)
+                .build());
+    this.speedToLead =
+        Timer.builder("leadrouter.lag.write")
+            .description("change event commit to owner written in Salesforce")
+            .publishPercentiles(0.5, 0.99)
+            .register(meters);
+  }
+
+  /** Writes the batch; never throws for Salesforce's failures, which end up in the routing log. */
+  public void write(List<OwnerUpdate> updates, Path path) {
+    if (updates.isEmpty()) {
+      return;
+    }
+    log.debug("writing {} owner updates through {}", updates.size(), path);
+    PendingUpdates pending = new PendingUpdates(updates);
+    try {
+      retry.executeSupplier(() -> pending.attempt(batch -> send(batch, path)));
+    } catch (SalesforceException failed) {
+      log.error(
+          "writing {} owner updates failed ({})",
+          pending.stillPending().size(),
+          failed.getMessage());
+    }
+    record(pending, path);
+  }
+
+  private List<SaveResult> send(List<OwnerUpdate> batch, Path path) {
+    try {
+      pacer.beforeCall();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    List<Map<String, Object>> records = batch.stream().map(BatchWriter::record).toList();
+    Counter.builder("leadrouter.write.batches")
+        .description("sObject Collections requests (up to 200 records) or Bulk API jobs sent")
+        .tag("path", path.name().toLowerCase(Locale.ROOT))
+        .register(meters)
+        .increment(path == Path.BULK ? 1 : (records.size() + 199) / 200);
+    return path == Path.BULK ? bulk.update(LEAD, records) : rest.update(LEAD, records);
+  }
+
+  private void record(PendingUpdates pending, Path path) {
+    Instant now = clock.instant();
+    int written = 0;
+    int failed = 0;
+    for (PendingUpdates.Outcome outcome : pending.done()) {
+      OwnerUpdate update = outcome.update();
+      MDC.put("leadId", update.leadId());
+      try {
+        if (outcome.result().success()) {
+          routingLog.markWritten(update.decisionId(), now);
+          written++;
+          if (update.committedAt() != null) {
+            speedToLead.record(Duration.between(update.committedAt(), now));
+          }
+        } else {
+          String reason =
+              outcome.result().errors().stream()
+                  .map(Object::toString)
+                  .collect(Collectors.joining("; "));
+          log.warn("owner of lead {} not written: {}", update.leadId(), reason);
+          routingLog.markFailed(update.decisionId(), reason);
+          failed++;
+        }
+      } catch (StoreException storeFailed) {
+        // Salesforce has the owner; the log says planned, so the next start writes it again,
+        // which is harmless.
+        log.error(
+            "could not note the write of lead {}: {}", update.leadId(), storeFailed.getMessage());
+      } finally {
+        MDC.remove("leadId");
+      }
+    }
+    if (!pending.stillPending().isEmpty()) {
+      log.error(
+          "{} owner updates still failed transiently after retries; they stay planned",
+          pending.stillPending().size());
+      count(path, "deferred", pending.stillPending().size());
+    }
+    count(path, "written", written);
+    count(path, "failed", failed);
+  }
+
+  private void count(Path path, String outcome, int amount) {
+    if (amount > 0) {
+      Counter.builder("leadrouter.writes")
+          .description("owner updates by path and outcome")
+          .tag("path", path.name().toLowerCase(Locale.ROOT))
+          .tag("outcome", outcome)
+          .register(meters)
+          .increment(amount);
+    }
+  }
+
+  private static Map<String, Object> record(OwnerUpdate update) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("Id", update.leadId());
+    fields.put("OwnerId", update.ownerId());
+    fields.put("Routing_Rule__c", update.rule());
+    fields.put("Routing_Reason__c", update.reason());
+    fields.put("Routed_At__c", SALESFORCE_DATE_TIME.format(update.routedAt()));
+    return fields;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.leadrouter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code lead-router run} refuses before it connects anywhere. */
+class RunCommandTest {
+
+  @TempDir Path scratch;
+
+  @Test
+  void rulesFromTheOrgAreRefusedWithTheRemedyNamed() {
+    CliRun run = CliRun.of("run", "--config", "config/application.conf");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("rules.source = org", "--rules FILE", "issue 7");
+  }
+
+  @Test
+  void aMissingSettingsFileIsNamed() {
+    CliRun run = CliRun.of("run", "--config", scratch.resolve("nope.conf").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("nope.conf", "does not exist");
+  }
+
+  @Test
+  void credentialsThatAreNotJsonAreRefusedWithoutQuotingThem() throws Exception {
+    Path credentials = scratch.resolve("org.json");
+    Files.writeString(credentials, "client_secret=hunter2-very-secret");
+
+    CliRun run =
+        CliRun.of(
+            "run",
+            "--config",
+            "config/application.conf",
+            "--org-credentials",
+            credentials.toString(),
+            "--rules",
+            "config/rules.example.yaml");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("org.json", "cannot be read as JSON");
+    assertThat(run.toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void credentialsWithoutASignInAreRefused() throws Exception {
+    Path credentials = scratch.resolve("org.json");
+    Files.writeString(credentials, "{\"instance_url\": \"http://127.0.0.1:1\"}");
+
+    CliRun run =
+        CliRun.of(
+            "dlq",
+            "replay",
+            "--all",
+            "--org-credentials",
+            credentials.toString(),
+            "--rules",
+            "config/rules.example.yaml");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("client_id and client_secret, or username and password");
+  }
+}
