@@ -15,6 +15,7 @@ import dev.leadrouter.salesforce.SalesforceModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,6 +28,14 @@ final class OrgRulesAtWork {
   private OrgRulesAtWork() {}
 
   static RuleSetProvider provider(WorkerSettings settings, Clock clock, MeterRegistry meters) {
+    List<String> missing = settings.salesforce().missingCredentials();
+    if (!missing.isEmpty()) {
+      throw new InputException(
+          "lead-router.rules.source = org: reading the rules needs the org connection, which"
+              + " needs "
+              + String.join(", ", missing)
+              + "; give --org-credentials FILE, or route with a file: --rules FILE");
+    }
     OrgRuleSetReader reader =
         Guice.createInjector(
                 new ClockModule(clock),
