@@ -6,7 +6,6 @@ import dev.leadrouter.salesforce.RestClient;
 import dev.leadrouter.salesforce.SoqlLiteral;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -118,9 +117,9 @@ public final class OrgRuleSetReader {
       return new BigDecimal(node.asText());
     }
     if (node.isObject()) {
-      // A relationship selected as an object: its DeveloperName names it.
-      Iterator<String> names = node.fieldNames();
-      return node.path("DeveloperName").asText(names.hasNext() ? node.toString() : null);
+      // A relationship selected as an object (Rule__r): its DeveloperName names the record.
+      JsonNode name = node.path("DeveloperName");
+      return name.isTextual() ? name.asText() : null;
     }
     return node.asText();
   }

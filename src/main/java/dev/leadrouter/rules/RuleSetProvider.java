@@ -171,7 +171,11 @@ public final class RuleSetProvider implements Supplier<RuleSet>, AutoCloseable {
           diff,
           before.mode().equals(after.mode())
               ? ""
-              : "; mode " + before.mode().orElse(null) + " -> " + after.mode().orElse(null));
+              : "; mode "
+                  + before.mode().orElse(null)
+                  + " -> "
+                  + after.mode().orElse(null)
+                  + " (the worker's mode changes when it restarts)");
     }
     return settle(attempt, after, ReloadOutcome.Kind.APPLIED, List.of(), null, diff);
   }
