@@ -1,20 +1,25 @@
 package dev.leadrouter.cli;
 
 import com.google.inject.Inject;
+import dev.leadrouter.admin.AdminServer;
 import dev.leadrouter.capture.InitialReplay;
 import dev.leadrouter.config.WorkerSettings;
 import dev.leadrouter.route.RuleSet;
+import dev.leadrouter.rules.LoadedRules;
+import dev.leadrouter.rules.RuleSetProvider;
 import dev.leadrouter.salesforce.SalesforceClientSettings;
 import dev.leadrouter.salesforce.SalesforceException;
 import dev.leadrouter.worker.Worker;
 import dev.leadrouter.worker.WorkerAssembly;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,21 +57,55 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     WorkerSettings settings = options.settings(shadow);
     WorkerOptions.applyLogFormat(settings);
-    RuleSet rules = options.ruleSet(settings);
+    // Kept in memory, and served on the admin endpoint when it runs.
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // The rules in force: a fixed YAML file, or the org's records kept fresh by a provider.
+    RuleSetProvider provider =
+        options.rulesFromOrg() ? OrgRulesAtWork.provider(settings, clock, meters) : null;
+    Supplier<RuleSet> rules;
+    if (provider != null) {
+      LoadedRules loaded;
+      try {
+        loaded = provider.start();
+      } catch (IllegalStateException unreadable) {
+        throw new InputException(
+            unreadable.getMessage()
+                + "; are the Custom Metadata types of config/salesforce deployed and the"
+                + " permission set Lead_Router_Integration assigned?");
+      }
+      if (!shadow && loaded.mode().isPresent()) {
+        // The org's Routing Setting decides the mode; only --shadow overrides it.
+        settings = settings.withMode(loaded.mode().get());
+      }
+      rules = provider;
+    } else {
+      RuleSet fixed = options.ruleSet(settings);
+      rules = () -> fixed;
+    }
+    AdminServer admin = provider == null ? null : OrgRulesAtWork.admin(settings, provider, meters);
     CountDownLatch stopped = new CountDownLatch(1);
     WorkerAssembly assembly =
         WorkerAssembly.create(
             settings,
             rules,
-            // The admin stage exposes metrics over HTTP; until it runs, they are kept in memory.
-            new SimpleMeterRegistry(),
+            meters,
             clock,
             SalesforceClientSettings.defaults(),
             InitialReplay.NEW_ONLY);
+    Runnable closeRules =
+        () -> {
+          if (provider != null) {
+            provider.close();
+          }
+          if (admin != null) {
+            admin.close();
+          }
+        };
     Thread hook =
         new Thread(
             () -> {
               closeQuietly(assembly);
+              closeRules.run();
               stopped.countDown();
             },
             "worker-shutdown");
@@ -76,19 +115,28 @@ final class RunCommand implements Callable<Integer> {
       worker.start();
     } catch (SalesforceException | com.google.inject.ProvisionException signInFailed) {
       closeQuietly(assembly);
+      closeRules.run();
       throw new InputException("could not start the worker: " + rootMessage(signInFailed));
     }
     Runtime.getRuntime().addShutdownHook(hook);
     PrintWriter err = spec.commandLine().getErr();
     err.printf(
         "lead-router running in %s mode with rule set %s; stop with Ctrl-C%n",
-        settings.mode(), rules.version());
+        settings.mode(), rules.get().version());
+    if (provider != null) {
+      provider.startRefreshing();
+      err.printf(
+          "rules re-read from the org every %s; reload now with: lead-router rules reload"
+              + " --admin-url %s%n",
+          settings.rules().refreshInterval(), admin.uri());
+    }
     err.flush();
     while (!stopped.await(5, TimeUnit.SECONDS)) {
       Optional<String> failure = worker.failure();
       if (failure.isPresent()) {
         Runtime.getRuntime().removeShutdownHook(hook);
         closeQuietly(assembly);
+        closeRules.run();
         err.println("lead-router: the change stream gave up: " + failure.get());
         return 1;
       }

@@ -19,6 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A worker put together from its settings and rule set: every stage's module, the store opened and
@@ -41,6 +43,23 @@ public final class WorkerAssembly implements AutoCloseable {
   public static WorkerAssembly create(
       WorkerSettings settings,
       RuleSet ruleSet,
+      MeterRegistry meters,
+      Clock clock,
+      SalesforceClientSettings client,
+      InitialReplay initialReplay,
+      Module... overrides) {
+    Objects.requireNonNull(ruleSet, "ruleSet");
+    return create(settings, () -> ruleSet, meters, clock, client, initialReplay, overrides);
+  }
+
+  /**
+   * Assembles a worker (not started) whose rules may change while it runs.
+   *
+   * @param ruleSet the rules in force, asked for every lead
+   */
+  public static WorkerAssembly create(
+      WorkerSettings settings,
+      Supplier<RuleSet> ruleSet,
       MeterRegistry meters,
       Clock clock,
       SalesforceClientSettings client,
