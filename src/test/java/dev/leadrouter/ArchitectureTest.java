@@ -99,6 +99,9 @@ class ArchitectureTest {
           "write",
           "capture");
 
+  /** Notification channels know their settings, nothing of leads, clocks or the org. */
+  @ArchTest static final ArchRule notifyDependsOnlyOnConfig = dependsOnlyOn("notify", "config");
+
   @ArchTest
   static final ArchRule nothingOutsideTheCliDependsOnIt =
       noClasses()

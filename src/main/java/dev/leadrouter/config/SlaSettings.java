@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param businessHours the clock's working week
  * @param escalation what happens after a breach
  * @param task the owner's follow-up Task
+ * @param notices where breach notices go
  */
 public record SlaSettings(
     boolean enabled,
@@ -25,7 +26,8 @@ public record SlaSettings(
     List<String> untouchedStatuses,
     BusinessHoursSettings businessHours,
     SlaEscalationSettings escalation,
-    SlaTaskSettings task) {
+    SlaTaskSettings task,
+    NotifySettings notices) {
 
   /** The tiers entry for leads whose score tier has none. */
   public static final String DEFAULT_TIER = "default";
@@ -37,6 +39,7 @@ public record SlaSettings(
     Objects.requireNonNull(businessHours, "businessHours");
     Objects.requireNonNull(escalation, "escalation");
     Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(notices, "notices");
   }
 
   /** The tier settings for a score tier name, falling back to the default entry. */
@@ -55,6 +58,7 @@ public record SlaSettings(
             ZoneOffset.UTC, dev.leadrouter.route.WorkingHours.ALWAYS, List.of(), false),
         new SlaEscalationSettings(
             false, Optional.empty(), 0, Duration.ofHours(48), Optional.empty()),
-        new SlaTaskSettings("Follow up", "Normal", Duration.ZERO));
+        new SlaTaskSettings("Follow up", "Normal", Duration.ZERO),
+        NotifySettings.none());
   }
 }

@@ -42,10 +42,11 @@ final class SlaSettingsReader {
     BusinessHoursSettings hours = businessHours(section + ".business-hours");
     SlaEscalationSettings escalation = escalation(section + ".escalation");
     SlaTaskSettings task = task(section + ".task");
+    NotifySettings notify = notify(section + ".notify");
     if (reader.problemCount() > before) {
       return null;
     }
-    return new SlaSettings(enabled, tiers, untouched, hours, escalation, task);
+    return new SlaSettings(enabled, tiers, untouched, hours, escalation, task, notify);
   }
 
   private Map<String, SlaTierSettings> tiers(String path) {
@@ -128,6 +129,40 @@ final class SlaSettingsReader {
         ? null
         : new SlaEscalationSettings(
             notify, reassignAfter, maxReassignments, recycleAfter, nurtureQueue);
+  }
+
+  private NotifySettings notify(String p) {
+    if (reader.rawValue(p).isEmpty()) {
+      return NotifySettings.none();
+    }
+    int before = reader.problemCount();
+    SecretReader secrets = new SecretReader(reader);
+    Optional<Secret> webhook = secrets.read(p, "webhook-url");
+    webhook
+        .filter(url -> !url.reveal().startsWith("https://") && !url.reveal().startsWith("http://"))
+        .ifPresent(url -> reader.problem(p + ".webhook-url", "must be an http(s) address"));
+    Optional<SmtpSettings> smtp = Optional.empty();
+    Optional<String> host = reader.optionalString(p + ".smtp.host");
+    if (host.isPresent()) {
+      String s = p + ".smtp";
+      int port = reader.intBetween(s + ".port", 1, 65535);
+      String from = reader.requiredString(s + ".from");
+      Optional<String> username = reader.optionalString(s + ".username");
+      Optional<Secret> password = secrets.read(s, "password");
+      boolean startTls = reader.booleanValue(s + ".starttls");
+      smtp =
+          Optional.of(
+              new SmtpSettings(
+                  host.get(), port, from == null ? "" : from, username, password, startTls));
+    } else {
+      reader.skipSection(p + ".smtp");
+    }
+    Optional<java.nio.file.Path> templates = reader.optionalPath(p + ".templates-dir");
+    int attempts = reader.intBetween(p + ".attempts", 1, 10);
+    Duration retryWait = reader.durationAtLeast(p + ".retry-wait", Duration.ofMillis(1), "1ms");
+    return reader.problemCount() > before
+        ? null
+        : new NotifySettings(webhook, smtp, templates, attempts, retryWait);
   }
 
   private SlaTaskSettings task(String p) {

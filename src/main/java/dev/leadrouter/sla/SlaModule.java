@@ -46,15 +46,62 @@ public final class SlaModule extends AbstractModule {
     OptionalBinder.newOptionalBinder(binder(), WriteListener.class)
         .setBinding()
         .to(SlaAssignments.class);
-    OptionalBinder.newOptionalBinder(binder(), BreachNotifier.class)
-        .setDefault()
-        .to(LoggingBreachNotifier.class);
   }
 
   @Provides
   @Singleton
   SlaSettings slaSettings(WorkerSettings settings) {
     return settings.sla();
+  }
+
+  /**
+   * Breach notices on the configured channels (webhook, e-mail), each with retries and a circuit
+   * breaker; only to the log when none is configured.
+   */
+  @Provides
+  @Singleton
+  BreachNotifier breachNotifier(
+      SlaSettings settings,
+      dev.leadrouter.salesforce.RestClient rest,
+      dev.leadrouter.config.SalesforceSettings org,
+      java.time.Clock clock) {
+    dev.leadrouter.config.NotifySettings notices = settings.notices();
+    java.util.List<dev.leadrouter.notify.NotificationChannel> channels =
+        new java.util.ArrayList<>();
+    java.time.Duration openFor = java.time.Duration.ofMinutes(1);
+    notices
+        .webhookUrl()
+        .ifPresent(
+            url ->
+                channels.add(
+                    new dev.leadrouter.notify.ResilientChannel(
+                        new dev.leadrouter.notify.WebhookChannel(
+                            url, java.time.Duration.ofSeconds(5)),
+                        notices.attempts(),
+                        notices.retryWait(),
+                        openFor)));
+    notices
+        .smtp()
+        .ifPresent(
+            smtp ->
+                channels.add(
+                    new dev.leadrouter.notify.ResilientChannel(
+                        new dev.leadrouter.notify.SmtpChannel(smtp),
+                        notices.attempts(),
+                        notices.retryWait(),
+                        openFor)));
+    if (channels.isEmpty()) {
+      return new LoggingBreachNotifier();
+    }
+    String prefix =
+        org.instanceUrl().map(u -> u.toString().replaceAll("/+$", "")).orElse("")
+            + "/lightning/r/Lead/";
+    return new ChannelBreachNotifier(
+        new dev.leadrouter.notify.Notifier(channels),
+        new dev.leadrouter.notify.MessageTemplates(notices.templatesDir()),
+        rest,
+        prefix,
+        clock);
   }
 
   /** Reassignments' owner updates join the others in the writer's batches. */

@@ -110,6 +110,32 @@ class SlaSettingsTest {
         .hasMessageContaining("lead-router.sla.tiers: must have a 'default' entry");
   }
 
+  @Test
+  void notificationChannelsComeFromTheEnvironmentAndTheFileLeavesThemOff() {
+    assertThat(loader.load(SHIPPED, Map.of()).sla().notices().webhookUrl()).isEmpty();
+    assertThat(loader.load(SHIPPED, Map.of()).sla().notices().smtp()).isEmpty();
+
+    NotifySettings notices =
+        loader
+            .load(
+                SHIPPED,
+                Map.of(
+                    "LEAD_ROUTER_SLA_WEBHOOK_URL", "https://hooks.slack.example/services/T/B/x",
+                    "LEAD_ROUTER_SLA_SMTP_HOST", "smtp.example.org",
+                    "LEAD_ROUTER_SLA_SMTP_PASSWORD", "s3cret"))
+            .sla()
+            .notices();
+
+    assertThat(notices.webhookUrl().orElseThrow().reveal())
+        .isEqualTo("https://hooks.slack.example/services/T/B/x");
+    SmtpSettings smtp = notices.smtp().orElseThrow();
+    assertThat(smtp.host()).isEqualTo("smtp.example.org");
+    assertThat(smtp.port()).isEqualTo(587);
+    assertThat(smtp.startTls()).isTrue();
+    assertThat(smtp.password().orElseThrow().reveal()).isEqualTo("s3cret");
+    assertThat(notices.toString()).doesNotContain("s3cret").doesNotContain("/services/T/B/x");
+  }
+
   private Path confIncludingShipped(String... lines) throws IOException {
     String include = "include file(\"" + SHIPPED.toAbsolutePath() + "\")";
     return Files.writeString(

@@ -96,7 +96,8 @@ class SlaAssignmentsTest {
         new SlaTaskSettings(
             "New {tier} lead: first touch within {minutes} minutes",
             "High",
-            Duration.ofMinutes(10)));
+            Duration.ofMinutes(10)),
+        dev.leadrouter.config.NotifySettings.none());
   }
 
   @BeforeEach

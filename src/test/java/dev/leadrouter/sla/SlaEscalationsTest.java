@@ -133,7 +133,8 @@ class SlaEscalationsTest {
                 1,
                 Duration.ofHours(48),
                 Optional.of(NURTURE)),
-            base.task());
+            base.task(),
+            base.notices());
     Injector made =
         Guice.createInjector(
             new ClockModule(clock),

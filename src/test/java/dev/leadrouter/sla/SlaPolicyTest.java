@@ -47,7 +47,8 @@ class SlaPolicyTest {
             true),
         new SlaEscalationSettings(
             true, Optional.of(Duration.ofMinutes(30)), 1, Duration.ofHours(48), Optional.empty()),
-        new SlaTaskSettings("Follow up with {lead}", "High", Duration.ZERO));
+        new SlaTaskSettings("Follow up with {lead}", "High", Duration.ZERO),
+        dev.leadrouter.config.NotifySettings.none());
   }
 
   private final SlaPolicy policy = new SlaPolicy(settings(true));
