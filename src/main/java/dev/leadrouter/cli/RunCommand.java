@@ -8,7 +8,6 @@ import dev.leadrouter.salesforce.SalesforceClientSettings;
 import dev.leadrouter.salesforce.SalesforceException;
 import dev.leadrouter.worker.Worker;
 import dev.leadrouter.worker.WorkerAssembly;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
@@ -55,14 +54,8 @@ final class RunCommand implements Callable<Integer> {
     RuleSet rules = options.ruleSet(settings);
     CountDownLatch stopped = new CountDownLatch(1);
     WorkerAssembly assembly =
-        WorkerAssembly.create(
-            settings,
-            rules,
-            // The admin stage exposes metrics over HTTP; until it runs, they are kept in memory.
-            new SimpleMeterRegistry(),
-            clock,
-            SalesforceClientSettings.defaults(),
-            InitialReplay.NEW_ONLY);
+        WorkerAssembly.withAdmin(
+            settings, rules, clock, SalesforceClientSettings.defaults(), InitialReplay.NEW_ONLY);
     Thread hook =
         new Thread(
             () -> {
@@ -71,9 +64,14 @@ final class RunCommand implements Callable<Integer> {
             },
             "worker-shutdown");
     Worker worker;
+    java.net.URI adminAt;
     try {
       worker = assembly.worker();
       worker.start();
+      adminAt = assembly.startAdmin().uri();
+    } catch (IllegalStateException adminUnavailable) {
+      closeQuietly(assembly);
+      throw new InputException("could not start the worker: " + adminUnavailable.getMessage());
     } catch (SalesforceException | com.google.inject.ProvisionException signInFailed) {
       closeQuietly(assembly);
       throw new InputException("could not start the worker: " + rootMessage(signInFailed));
@@ -81,8 +79,9 @@ final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     PrintWriter err = spec.commandLine().getErr();
     err.printf(
-        "lead-router running in %s mode with rule set %s; stop with Ctrl-C%n",
-        settings.mode(), rules.version());
+        "lead-router running in %s mode with rule set %s; health and metrics at %s; stop with"
+            + " Ctrl-C%n",
+        settings.mode(), rules.version(), adminAt);
     err.flush();
     while (!stopped.await(5, TimeUnit.SECONDS)) {
       Optional<String> failure = worker.failure();

@@ -27,6 +27,7 @@ public final class Worker implements AutoCloseable {
   private final OwnerWriter writer;
   private final RoutingLog routingLog;
   private final Mode mode;
+  private final MatchIndexes indexes;
   private final Duration drainTimeout;
   private final Thread routingThread;
   private boolean started;
@@ -38,22 +39,29 @@ public final class Worker implements AutoCloseable {
       OwnerWriter writer,
       RoutingLog routingLog,
       Mode mode,
+      MatchIndexes indexes,
       Duration drainTimeout) {
     this.source = source;
     this.pipeline = pipeline;
     this.writer = writer;
     this.routingLog = routingLog;
     this.mode = mode;
+    this.indexes = indexes;
     this.drainTimeout = drainTimeout;
     this.routingThread = new Thread(pipeline, "router");
   }
 
-  /** Writes what the last run planned, then subscribes and routes; returns once running. */
+  /**
+   * Loads the match indexes, writes what the last run planned, then subscribes and routes; returns
+   * once running.
+   */
   public synchronized void start() throws Exception {
     if (started) {
       throw new IllegalStateException("a worker starts once");
     }
     started = true;
+    // Before the stream: the first lead must already find its account and its duplicates.
+    indexes.loadAll();
     resumePlannedWrites();
     source.start();
     routingThread.start();

@@ -3,7 +3,10 @@ package dev.leadrouter.worker;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import com.google.inject.util.Modules;
+import dev.leadrouter.admin.HealthIndicator;
 import dev.leadrouter.capture.AccessTokenSource;
 import dev.leadrouter.capture.CaptureModule;
 import dev.leadrouter.capture.CdcSubscriber;
@@ -14,6 +17,9 @@ import dev.leadrouter.capture.Reconciler;
 import dev.leadrouter.capture.SubscriberSettings;
 import dev.leadrouter.config.WorkerSettings;
 import dev.leadrouter.engine.DecisionEngine;
+import dev.leadrouter.enrich.EnrichModule;
+import dev.leadrouter.enrich.Enricher;
+import dev.leadrouter.enrich.HoldUntilEnriched;
 import dev.leadrouter.route.RuleSet;
 import dev.leadrouter.salesforce.ApiBudget;
 import dev.leadrouter.store.Database;
@@ -64,6 +70,39 @@ public final class WorkerModule extends AbstractModule {
                   }
                 }));
     install(new WriteModule());
+    install(new EnrichModule());
+    bind(MatchIndexes.class).in(Singleton.class);
+    Multibinder.newSetBinder(binder(), HealthIndicator.class);
+  }
+
+  @ProvidesIntoSet
+  HealthIndicator captureHealth(CdcSubscriber source) {
+    return WorkerHealth.capture(source);
+  }
+
+  @ProvidesIntoSet
+  HealthIndicator storeHealth(RoutingPipeline pipeline) {
+    return WorkerHealth.store(pipeline);
+  }
+
+  @ProvidesIntoSet
+  HealthIndicator writeHealth(OwnerWriter writer, WorkerSettings settings) {
+    return WorkerHealth.writeBacklog(writer, settings.pipeline().bulkThreshold());
+  }
+
+  @ProvidesIntoSet
+  HealthIndicator rulesHealth(LeadRouting routing) {
+    return WorkerHealth.rules(routing::ruleSet);
+  }
+
+  @ProvidesIntoSet
+  HealthIndicator enrichmentHealth(Enricher enricher, RoutingPipeline pipeline) {
+    return WorkerHealth.enrichment(enricher, pipeline);
+  }
+
+  @ProvidesIntoSet
+  HealthIndicator matchingHealth(MatchIndexes indexes) {
+    return WorkerHealth.matching(indexes);
   }
 
   /** Events the routing thread has not taken yet: while some wait, the writer fills its batch. */
@@ -88,7 +127,8 @@ public final class WorkerModule extends AbstractModule {
     String base = instance.toString().replaceAll("/+$", "");
     return new SubscriberSettings(
         URI.create(base + "/cometd/" + settings.salesforce().apiVersion()),
-        List.of(LEAD_CHANNEL),
+        // Accounts and contacts keep the match indexes fresh; each channel has its own checkpoint.
+        List.of(LEAD_CHANNEL, MatchIndexes.ACCOUNT_CHANNEL, MatchIndexes.CONTACT_CHANNEL),
         initialReplay,
         settings.salesforce().callOptionsClient(),
         settings.pipeline().queueCapacity());
@@ -124,7 +164,16 @@ public final class WorkerModule extends AbstractModule {
       dev.leadrouter.store.DeadLetters deadLetters,
       ReconciliationQueue reconciliations,
       WorkerSettings settings,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      MatchIndexes indexes,
+      Enricher enricher,
+      HoldUntilEnriched hold) {
+    Gauge.builder("leadrouter.enrich.held", hold, HoldUntilEnriched::size)
+        .description("leads waiting for enrichment fields")
+        .register(meters);
+    Gauge.builder("leadrouter.match.accounts", indexes, MatchIndexes::accountCount)
+        .description("accounts in the match index")
+        .register(meters);
     Gauge.builder("leadrouter.capture.backlog", source, CdcSubscriber::backlog)
         .description("change events received and not yet taken by the routing thread")
         .register(meters);
@@ -135,7 +184,10 @@ public final class WorkerModule extends AbstractModule {
         deadLetters,
         reconciliations,
         settings.salesforce().callOptionsClient(),
-        meters);
+        meters,
+        indexes,
+        enricher,
+        hold);
   }
 
   @Provides
@@ -147,14 +199,21 @@ public final class WorkerModule extends AbstractModule {
       RoutingLog routingLog,
       WorkerSettings settings,
       ApiBudget budget,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      MatchIndexes indexes) {
     Gauge.builder("leadrouter.api.used", budget, b -> b.orgUsage().map(u -> u.used()).orElse(0L))
         .description("org API calls used, as Salesforce last reported")
         .register(meters);
     Gauge.builder("leadrouter.api.limit", budget, b -> b.orgUsage().map(u -> u.limit()).orElse(0L))
         .description("org API call limit, as Salesforce last reported")
         .register(meters);
+    Gauge.builder(
+            "leadrouter.api.remaining",
+            budget,
+            b -> b.orgUsage().map(u -> u.limit() - u.used()).orElse(0L))
+        .description("org API calls left today, as Salesforce last reported")
+        .register(meters);
     return new Worker(
-        source, pipeline, writer, routingLog, settings.mode(), Duration.ofSeconds(30));
+        source, pipeline, writer, routingLog, settings.mode(), indexes, Duration.ofSeconds(30));
   }
 }

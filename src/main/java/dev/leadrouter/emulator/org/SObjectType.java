@@ -52,7 +52,9 @@ public enum SObjectType {
           "BillingCountry",
           "BillingCountryCode",
           "BillingState",
-          "BillingStateCode")),
+          "BillingStateCode",
+          "ParentId",
+          "Type")),
   USER(
       "User",
       "005",
