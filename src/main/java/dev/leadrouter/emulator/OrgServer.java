@@ -83,6 +83,10 @@ public final class OrgServer implements AutoCloseable {
   private ScheduledExecutorService expirySweeper;
 
   /** An org without faults; its random fault choices, once set, are seeded with 42. */
+  // Hears every change event the org publishes: its change log, for audits such as the demo's.
+  private final java.util.List<java.util.function.BiConsumer<String, java.util.Map<String, Object>>>
+      changeLog = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   public OrgServer(Settings settings, Org org) {
     this(settings, org, 42);
   }
@@ -114,6 +118,16 @@ public final class OrgServer implements AutoCloseable {
   }
 
   /** Starts Jetty on loopback; returns once clients can connect. */
+  /**
+   * Tells {@code listener} of every change event the org publishes (channel and data, as CometD
+   * subscribers get them), in commit order: the org's change log, from which an audit counts who
+   * changed which record how often. Called on the committing thread; keep it quick.
+   */
+  public void onChangeEvent(
+      java.util.function.BiConsumer<String, java.util.Map<String, Object>> listener) {
+    changeLog.add(listener);
+  }
+
   public synchronized OrgServer start() throws Exception {
     jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
@@ -134,7 +148,14 @@ public final class OrgServer implements AutoCloseable {
         new ServletHolder(new SoapLoginServlet(org, sessions, this::instanceUrl)),
         "/services/Soap/u/*");
     ChangeEvents events =
-        new ChangeEvents(streaming::publish, settings.clock(), settings.apiVersion());
+        new ChangeEvents(
+            (channel, data) -> {
+              long replayId = streaming.publish(channel, data);
+              changeLog.forEach(listener -> listener.accept(channel, data));
+              return replayId;
+            },
+            settings.clock(),
+            settings.apiVersion());
     RestServlet rest =
         new RestServlet(
             org,
