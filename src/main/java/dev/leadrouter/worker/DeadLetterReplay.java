@@ -113,19 +113,26 @@ public final class DeadLetterReplay {
     } catch (StoreException storeFailed) {
       return failedAgain(letter, "could not record a decision: " + storeFailed.getMessage());
     }
+    int refused = 0;
     for (int from = 0; from < updates.size(); from += BATCH) {
-      writer.write(
-          updates.subList(from, Math.min(updates.size(), from + BATCH)),
-          BatchWriter.Path.COLLECTIONS);
+      refused +=
+          writer
+              .write(
+                  updates.subList(from, Math.min(updates.size(), from + BATCH)),
+                  BatchWriter.Path.COLLECTIONS)
+              .size();
     }
+    // Decisions are durable either way; owners Salesforce kept refusing stay planned and are
+    // written when the worker next starts.
     return done(
         letter,
         routed
             + " of "
             + leads.size()
             + " leads routed, "
-            + updates.size()
-            + " owner updates sent");
+            + (updates.size() - refused)
+            + " owner updates sent"
+            + (refused > 0 ? ", " + refused + " left planned for the worker" : ""));
   }
 
   private Result done(DeadLetter letter, String detail) {

@@ -90,10 +90,15 @@ public final class BatchWriter {
             .register(meters);
   }
 
-  /** Writes the batch; never throws for Salesforce's failures, which end up in the routing log. */
-  public void write(List<OwnerUpdate> updates, Path path) {
+  /**
+   * Writes the batch; never throws for Salesforce's failures, which end up in the routing log.
+   *
+   * @return the updates Salesforce still refused transiently after every retry (it was down, the
+   *     budget spent, the rows locked): they stay planned, for the caller to try again later
+   */
+  public List<OwnerUpdate> write(List<OwnerUpdate> updates, Path path) {
     if (updates.isEmpty()) {
-      return;
+      return List.of();
     }
     log.debug("writing {} owner updates through {}", updates.size(), path);
     PendingUpdates pending = new PendingUpdates(updates);
@@ -106,6 +111,7 @@ public final class BatchWriter {
           failed.getMessage());
     }
     record(pending, path);
+    return pending.stillPending();
   }
 
   private List<SaveResult> send(List<OwnerUpdate> batch, Path path) {
@@ -157,7 +163,8 @@ public final class BatchWriter {
     }
     if (!pending.stillPending().isEmpty()) {
       log.error(
-          "{} owner updates still failed transiently after retries; they stay planned",
+          "{} owner updates still failed transiently after retries; they stay planned and are"
+              + " tried again later",
           pending.stillPending().size());
       count(path, "deferred", pending.stillPending().size());
     }

@@ -28,6 +28,10 @@ public final class OwnerWriter implements AutoCloseable {
   private final UpstreamBacklog upstream;
   private final BlockingQueue<OwnerUpdate> queue;
   private final Thread thread;
+  // Updates Salesforce kept refusing; only the writer thread touches them. Bounded by the queue's
+  // capacity: beyond it they stay planned in the log and are written at the next start.
+  private final java.util.ArrayDeque<OwnerUpdate> deferred = new java.util.ArrayDeque<>();
+  private long retryDeferredAt;
   private volatile boolean running;
   private volatile boolean started;
 
@@ -94,6 +98,7 @@ public final class OwnerWriter implements AutoCloseable {
   private void run() {
     try {
       while (running || !queue.isEmpty()) {
+        retryDeferred();
         OwnerUpdate first = queue.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
@@ -139,9 +144,29 @@ public final class OwnerWriter implements AutoCloseable {
     }
   }
 
+  private void retryDeferred() {
+    if (deferred.isEmpty() || !running || System.nanoTime() < retryDeferredAt) {
+      return;
+    }
+    List<OwnerUpdate> batch = new ArrayList<>();
+    while (!deferred.isEmpty() && batch.size() < settings.batchSize()) {
+      batch.add(deferred.pollFirst());
+    }
+    log.info("sending {} deferred owner updates again", batch.size());
+    writeSafely(batch, BatchWriter.Path.COLLECTIONS);
+  }
+
   private void writeSafely(List<OwnerUpdate> batch, BatchWriter.Path path) {
     try {
-      batches.write(batch, path);
+      List<OwnerUpdate> refused = batches.write(batch, path);
+      if (!refused.isEmpty()) {
+        retryDeferredAt = System.nanoTime() + settings.retryDeferredAfter().toNanos();
+        int room = settings.queueCapacity() - deferred.size();
+        refused.stream().limit(Math.max(0, room)).forEach(deferred::addLast);
+        if (refused.size() > room) {
+          log.warn("{} refused updates stay planned until the next start", refused.size() - room);
+        }
+      }
     } catch (RuntimeException unexpected) {
       // The updates stay planned in the log; one bad batch must not stop the writer.
       log.error("writing a batch of {} failed; it stays planned", batch.size(), unexpected);

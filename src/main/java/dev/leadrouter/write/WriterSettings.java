@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param budgetPause the pause before a call once the budget is that far spent
  * @param attempts attempts per batch when Salesforce fails transiently, the first included
  * @param retryWait wait before the first retry, doubling after each
+ * @param retryDeferredAfter when updates still failed after every retry (Salesforce down for a
+ *     while), how long until they are sent again; until then they stay planned in the log
  */
 public record WriterSettings(
     int batchSize,
@@ -34,7 +36,8 @@ public record WriterSettings(
     double budgetSlowdownAt,
     Duration budgetPause,
     int attempts,
-    Duration retryWait) {
+    Duration retryWait,
+    Duration retryDeferredAfter) {
 
   /** Rows Salesforce takes in one Bulk API batch. */
   public static final int MAX_BULK_CHUNK = 10_000;
@@ -45,6 +48,7 @@ public record WriterSettings(
     Objects.requireNonNull(burstWait, "burstWait");
     Objects.requireNonNull(budgetPause, "budgetPause");
     Objects.requireNonNull(retryWait, "retryWait");
+    Objects.requireNonNull(retryDeferredAfter, "retryDeferredAfter");
     if (batchSize < 1 || batchSize > PipelineSettings.MAX_WRITE_BATCH_SIZE) {
       throw new IllegalArgumentException("batchSize must be 1 to 200: " + batchSize);
     }
@@ -81,7 +85,8 @@ public record WriterSettings(
         0.9,
         Duration.ofSeconds(1),
         5,
-        Duration.ofMillis(500));
+        Duration.ofMillis(500),
+        Duration.ofSeconds(30));
   }
 
   public WriterSettings withWindow(Duration newWindow, Duration newMaxWait) {
@@ -96,6 +101,23 @@ public record WriterSettings(
         budgetSlowdownAt,
         budgetPause,
         attempts,
-        retryWait);
+        retryWait,
+        retryDeferredAfter);
+  }
+
+  public WriterSettings withRetries(int newAttempts, Duration newRetryWait, Duration newDeferred) {
+    return new WriterSettings(
+        batchSize,
+        window,
+        maxWait,
+        burstWait,
+        bulkThreshold,
+        queueCapacity,
+        bulkChunk,
+        budgetSlowdownAt,
+        budgetPause,
+        newAttempts,
+        newRetryWait,
+        newDeferred);
   }
 }
