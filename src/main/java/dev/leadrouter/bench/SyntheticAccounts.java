@@ -80,8 +80,8 @@ public final class SyntheticAccounts {
 
   /**
    * A lead as routing meets them: corporate mail at an account's domain (40%), the exact company
-   * name from personal mail (25%), the name with a typo (15%), or a company that is no account
-   * (20%).
+   * name from personal mail (25%), the name with a letter dropped (15%), or a company that is no
+   * account (20%).
    */
   public Lead lead(int n, int accounts) {
     SplittableRandom random = new SplittableRandom(seed * 17 + n);
@@ -100,7 +100,7 @@ public final class SyntheticAccounts {
     } else if (kind < 80) {
       email = "ann@" + FREE_MAIL[random.nextInt(FREE_MAIL.length)];
       int at = 1 + random.nextInt(Math.max(1, brand.length() - 2));
-      company = brand.substring(0, at) + brand.substring(at + 1) + " Inc.";
+      company = account.name().replace(brand, brand.substring(0, at) + brand.substring(at + 1));
     } else {
       email = "ann@" + FREE_MAIL[random.nextInt(FREE_MAIL.length)];
       company = "Unknown " + brand(accounts + n) + " Works";

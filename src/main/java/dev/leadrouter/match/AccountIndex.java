@@ -24,7 +24,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Lookups: by registrable domain (the website's and any extra domains), by exact name key, by
  * listed alias, and fuzzy candidates through a token index (each word of the name key, and the
- * first letters of the key as a block for names whose only word is misspelled).
+ * first and last four letters of each longer word, for misspelt words).
  *
  * <p>One writer, many readers: writes take the write lock, lookups the read lock. Normalizing an
  * account (the costly part of a write) happens before the lock is taken.
@@ -37,6 +37,9 @@ public final class AccountIndex {
   private static final int ID_LENGTH = 15;
   private static final int PREFIX_LENGTH = 4;
   private static final int MAX_HIERARCHY_DEPTH = 20;
+  private static final int MAX_LENGTH_DIFFERENCE = 2;
+  private static final int GATHERED_PER_CANDIDATE = 4;
+  private static final int SCANNED_PER_CANDIDATE = 8;
 
   private final AccountKeys keys;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -47,6 +50,10 @@ public final class AccountIndex {
   private byte[] ids;
   private String[] names;
   private String[] nameKeys;
+
+  /** Name key lengths (capped at 127), read while gathering candidates without touching keys. */
+  private byte[] keyLengths;
+
   private String[] domains;
   private short[] countries; // ISO codes: a few hundred at most
   private int[] states; // free text in many orgs, so possibly many thousands
@@ -270,24 +277,11 @@ public final class AccountIndex {
         }
       }
       lists.sort((a, b) -> Integer.compare(a.size(), b.size()));
-      int[] seen = new int[maxCandidates];
-      int candidates = 0;
       List<Scored> scored = new ArrayList<>(4);
-      outer:
-      for (IntList list : lists) {
-        for (int i = 0; i < list.size(); i++) {
-          int slot = list.get(i);
-          if (contains(seen, candidates, slot)) {
-            continue;
-          }
-          if (candidates == maxCandidates) {
-            break outer;
-          }
-          seen[candidates++] = slot;
-          double s = score.applyAsDouble(nameKeys[slot]);
-          if (s >= minScore) {
-            scored.add(new Scored(view(slot), s));
-          }
+      for (int slot : candidates(lists, nameKey.length(), maxCandidates)) {
+        double s = score.applyAsDouble(nameKeys[slot]);
+        if (s >= minScore) {
+          scored.add(new Scored(view(slot), s));
         }
       }
       scored.sort((a, b) -> Double.compare(b.score(), a.score()));
@@ -295,6 +289,68 @@ public final class AccountIndex {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /**
+   * At most {@code max} slots from the posting lists (rarest list first). When there are more,
+   * slots filed under several of the lead's blocks come first: a misspelt single-word name keeps
+   * its first and its last letters, and the account that shares both is the likely one among the
+   * hundreds that share either.
+   */
+  private int[] candidates(List<IntList> lists, int keyLength, int max) {
+    int total = 0;
+    for (IntList list : lists) {
+      total += list.size();
+    }
+    // Bounded work, rarest lists first: a lookup must not scan thousands of postings.
+    int[] all = new int[Math.min(total, GATHERED_PER_CANDIDATE * max)];
+    int at = 0;
+    int scanned = 0;
+    gather:
+    for (IntList list : lists) {
+      for (int i = 0; i < list.size(); i++) {
+        if (at == all.length || ++scanned > SCANNED_PER_CANDIDATE * max) {
+          break gather;
+        }
+        int slot = list.get(i);
+        // A typo or two changes a key's length by as much; a longer or shorter key is another
+        // name, and leaving it out keeps the candidates that can match within the cap.
+        if (Math.abs(keyLengths[slot] - Math.min(keyLength, Byte.MAX_VALUE))
+            <= MAX_LENGTH_DIFFERENCE) {
+          all[at++] = slot;
+        }
+      }
+    }
+    all = Arrays.copyOf(all, at);
+    if (at <= max) {
+      return distinct(all);
+    }
+    int[] sorted = all.clone();
+    Arrays.sort(sorted);
+    int[] chosen = new int[max];
+    int count = 0;
+    for (int i = 0; i + 1 < sorted.length && count < max; i++) {
+      if (sorted[i] == sorted[i + 1] && (count == 0 || chosen[count - 1] != sorted[i])) {
+        chosen[count++] = sorted[i];
+      }
+    }
+    for (int i = 0; i < all.length && count < max; i++) {
+      if (!contains(chosen, count, all[i])) {
+        chosen[count++] = all[i];
+      }
+    }
+    return Arrays.copyOf(chosen, count);
+  }
+
+  private static int[] distinct(int[] slots) {
+    int[] unique = new int[slots.length];
+    int count = 0;
+    for (int slot : slots) {
+      if (!contains(unique, count, slot)) {
+        unique[count++] = slot;
+      }
+    }
+    return Arrays.copyOf(unique, count);
   }
 
   /**
@@ -344,6 +400,9 @@ public final class AccountIndex {
   private void store(int slot, Account account, Prepared prepared) {
     names[slot] = account.name();
     nameKeys[slot] = prepared.nameKey();
+    keyLengths[slot] =
+        (byte)
+            Math.min(prepared.nameKey() == null ? 0 : prepared.nameKey().length(), Byte.MAX_VALUE);
     domains[slot] = prepared.domain();
     countries[slot] = (short) countryCodes.code(prepared.country());
     states[slot] = stateCodes.code(prepared.state());
@@ -402,19 +461,27 @@ public final class AccountIndex {
     }
   }
 
-  /** The words of a name key and its first letters, under which fuzzy candidates are filed. */
+  /** The words of a name key and their first and last letters: fuzzy candidates are filed so. */
   private static List<String> blocksOf(String nameKey) {
-    List<String> blocks = new ArrayList<>(4);
+    List<String> blocks = new ArrayList<>(6);
     for (String token : AccountKeys.tokens(nameKey)) {
       if (token.length() >= MIN_TOKEN_LENGTH && !blocks.contains(token)) {
         blocks.add(token);
       }
-    }
-    String compact = nameKey.replace(" ", "");
-    if (compact.length() >= PREFIX_LENGTH) {
-      blocks.add("#" + compact.substring(0, PREFIX_LENGTH));
+      // One typo leaves a word's first or its last letters intact (in words of eight or more
+      // letters, both of one of them), so a misspelt word still finds its account.
+      if (token.length() > PREFIX_LENGTH) {
+        addOnce(blocks, "#" + token.substring(0, PREFIX_LENGTH));
+        addOnce(blocks, "$" + token.substring(token.length() - PREFIX_LENGTH));
+      }
     }
     return blocks;
+  }
+
+  private static void addOnce(List<String> blocks, String block) {
+    if (!blocks.contains(block)) {
+      blocks.add(block);
+    }
   }
 
   private IndexedAccount view(int slot) {
@@ -537,6 +604,7 @@ public final class AccountIndex {
     ids = new byte[size * ID_LENGTH];
     names = new String[size];
     nameKeys = new String[size];
+    keyLengths = new byte[size];
     domains = new String[size];
     countries = new short[size];
     states = new int[size];
@@ -554,6 +622,7 @@ public final class AccountIndex {
     ids = Arrays.copyOf(ids, size * ID_LENGTH);
     names = Arrays.copyOf(names, size);
     nameKeys = Arrays.copyOf(nameKeys, size);
+    keyLengths = Arrays.copyOf(keyLengths, size);
     domains = Arrays.copyOf(domains, size);
     countries = Arrays.copyOf(countries, size);
     states = Arrays.copyOf(states, size);

@@ -20,6 +20,7 @@ public final class FuzzyNameScorer {
   private static final int SHORT_WORD = 3;
   private static final int LONG_WORD = 8;
   private static final double LEAST_WORD_SIMILARITY = 0.85;
+  private static final double COMPACT_MATCH = 0.99;
 
   private final JaroWinklerSimilarity jaroWinkler = new JaroWinklerSimilarity();
   private final LevenshteinDistance twoEdits = new LevenshteinDistance(2);
@@ -32,11 +33,12 @@ public final class FuzzyNameScorer {
     if (leadKey.equals(accountKey)) {
       return 1;
     }
+    // Most candidates fail here; counting spaces first spares splitting them into words.
+    if (spaces(leadKey) != spaces(accountKey)) {
+      return equalIgnoringSpaces(leadKey, accountKey) ? COMPACT_MATCH : 0;
+    }
     List<String> left = AccountKeys.tokens(leadKey);
     List<String> right = AccountKeys.tokens(accountKey);
-    if (left.size() != right.size()) {
-      return compactScore(leadKey, accountKey);
-    }
     double weighted = 0;
     int length = 0;
     for (int i = 0; i < left.size(); i++) {
@@ -83,8 +85,33 @@ public final class FuzzyNameScorer {
         && a.regionMatches(i + 2, b, i + 2, a.length() - i - 2);
   }
 
+  private static int spaces(String key) {
+    int spaces = 0;
+    for (int i = 0; i < key.length(); i++) {
+      if (key.charAt(i) == ' ') {
+        spaces++;
+      }
+    }
+    return spaces;
+  }
+
   /** Words run together ("micro soft"): the same letters only, or it is another name. */
-  private static double compactScore(String leadKey, String accountKey) {
-    return leadKey.replace(" ", "").equals(accountKey.replace(" ", "")) ? 0.99 : 0;
+  private static boolean equalIgnoringSpaces(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (true) {
+      while (i < a.length() && a.charAt(i) == ' ') {
+        i++;
+      }
+      while (j < b.length() && b.charAt(j) == ' ') {
+        j++;
+      }
+      if (i == a.length() || j == b.length()) {
+        return i == a.length() && j == b.length();
+      }
+      if (a.charAt(i++) != b.charAt(j++)) {
+        return false;
+      }
+    }
   }
 }
