@@ -17,6 +17,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -119,9 +121,10 @@ public final class OrgServer implements AutoCloseable {
 
   /** Starts Jetty on loopback; returns once clients can connect. */
   /**
-   * Tells {@code listener} of every change event the org publishes (channel and data, as CometD
-   * subscribers get them), in commit order: the org's change log, from which an audit counts who
-   * changed which record how often. Called on the committing thread; keep it quick.
+   * Tells {@code listener} of every change event the org publishes (channel and data with its
+   * {@code event.replayId}, as CometD subscribers get them), in commit order: the org's change log,
+   * from which an audit counts who changed which record how often. Called on the committing thread;
+   * keep it quick.
    */
   public void onChangeEvent(
       java.util.function.BiConsumer<String, java.util.Map<String, Object>> listener) {
@@ -151,7 +154,11 @@ public final class OrgServer implements AutoCloseable {
         new ChangeEvents(
             (channel, data) -> {
               long replayId = streaming.publish(channel, data);
-              changeLog.forEach(listener -> listener.accept(channel, data));
+              if (!changeLog.isEmpty()) {
+                Map<String, Object> stamped = new LinkedHashMap<>(data);
+                stamped.put("event", Map.of("replayId", replayId));
+                changeLog.forEach(listener -> listener.accept(channel, stamped));
+              }
               return replayId;
             },
             settings.clock(),

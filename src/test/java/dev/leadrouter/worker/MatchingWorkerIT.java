@@ -122,6 +122,33 @@ class MatchingWorkerIT {
     assertThat(decision.owner().id().value()).isEqualTo(newOwner);
   }
 
+  /** A gap event names the account but carries no values: the worker reads it again by SOQL. */
+  @Test
+  void aGapEventOnTheAccountChannelReReadsTheAccount() {
+    Map<String, Object> account = customerAccounts().get(3);
+    String accountId = (String) account.get("Id");
+    String newOwner = anotherActiveUser((String) account.get("OwnerId"));
+    // Changed without an event of its own, as when Salesforce could not send one.
+    demo.data()
+        .update(
+            SObjectType.ACCOUNT,
+            accountId,
+            Map.of("OwnerId", newOwner),
+            demo.userId(DemoOrgGenerator.INTEGRATION_USER).orElseThrow());
+
+    org.server().streaming().publish(MatchIndexes.ACCOUNT_CHANNEL, Events.accountGap(accountId));
+
+    AccountIndex index = assembly.get(AccountIndex.class);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                index
+                    .get(new SalesforceId(accountId))
+                    .map(a -> a.ownerId().value().equals(newOwner))
+                    .orElse(false));
+  }
+
   @Test
   void aDuplicateOfAnOpenLeadGoesToItsOwner() throws Exception {
     Map<String, Object> open =
@@ -188,7 +215,7 @@ class MatchingWorkerIT {
         .filter(a -> "Customer".equals(a.get("Type")))
         .filter(a -> a.get("Website") != null && a.get("ParentId") == null)
         .filter(a -> activeUser((String) a.get("OwnerId")))
-        .limit(3)
+        .limit(4)
         .toList();
   }
 
