@@ -18,11 +18,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -86,8 +89,8 @@ public final class OrgServer implements AutoCloseable {
 
   /** An org without faults; its random fault choices, once set, are seeded with 42. */
   // Hears every change event the org publishes: its change log, for audits such as the demo's.
-  private final java.util.List<java.util.function.BiConsumer<String, java.util.Map<String, Object>>>
-      changeLog = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<BiConsumer<String, Map<String, Object>>> changeLog =
+      new CopyOnWriteArrayList<>();
 
   public OrgServer(Settings settings, Org org) {
     this(settings, org, 42);
@@ -126,8 +129,7 @@ public final class OrgServer implements AutoCloseable {
    * from which an audit counts who changed which record how often. Called on the committing thread;
    * keep it quick.
    */
-  public void onChangeEvent(
-      java.util.function.BiConsumer<String, java.util.Map<String, Object>> listener) {
+  public void onChangeEvent(BiConsumer<String, Map<String, Object>> listener) {
     changeLog.add(listener);
   }
 

@@ -3,6 +3,7 @@ package dev.leadrouter.worker;
 import dev.leadrouter.capture.ChangeEvent;
 import dev.leadrouter.capture.ChangeEventSource;
 import dev.leadrouter.capture.ReconciliationRequest;
+import dev.leadrouter.config.Mode;
 import dev.leadrouter.enrich.Enricher;
 import dev.leadrouter.enrich.EnrichmentResult;
 import dev.leadrouter.enrich.HoldUntilEnriched;
@@ -214,7 +215,7 @@ public final class RoutingPipeline implements Runnable {
                       release.inputReasons()));
       storeFailing = false;
       if (outcome instanceof LeadRouting.Routed routed) {
-        if (routed.mode() == dev.leadrouter.config.Mode.LIVE) {
+        if (routed.mode() == Mode.LIVE) {
           indexes.routed(release.leadId(), routed.decision().owner());
         }
         if (routed.update().isPresent()) {
