@@ -188,6 +188,10 @@ class ArchitectureTest {
           .because("state shared through statics outlives tests and hides dependencies; inject it");
 
   /** Classes in {@code dev.leadrouter.<stage>} depend on no other of our packages but these. */
+  @ArchTest
+  static final ArchRule rulesDependOnlyOnConfigTheClientAndTheModel =
+      dependsOnlyOn("rules", "config", "salesforce", "admin", "route", "criteria", "score", "lead");
+
   private static ArchRule dependsOnlyOn(String stage, String... allowed) {
     String[] packages =
         Stream.concat(Stream.of(stage), Stream.of(allowed))

@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -28,13 +29,19 @@ final class AdminHandler extends Handler.Abstract.NonBlocking {
   private static final String JSON = "application/json; charset=utf-8";
 
   private final Set<HealthIndicator> indicators;
+  private final Map<String, AdminAction> actions;
   private final PrometheusMeterRegistry registry;
   private final BearerToken token;
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   AdminHandler(
-      Set<HealthIndicator> indicators, PrometheusMeterRegistry registry, BearerToken token) {
+      Set<HealthIndicator> indicators,
+      Set<AdminAction> actions,
+      PrometheusMeterRegistry registry,
+      BearerToken token) {
     this.indicators = Set.copyOf(indicators);
+    this.actions =
+        actions.stream().collect(Collectors.toUnmodifiableMap(AdminAction::path, a -> a));
     this.registry = registry;
     this.token = token;
   }
@@ -42,6 +49,9 @@ final class AdminHandler extends Handler.Abstract.NonBlocking {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String method = request.getMethod();
+    if (HttpMethod.POST.is(method)) {
+      return action(request, response, callback);
+    }
     if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
       response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
       return reply(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, JSON, error("use GET"));
@@ -63,6 +73,27 @@ final class AdminHandler extends Handler.Abstract.NonBlocking {
       return reply(response, callback, HttpStatus.OK_200, PROMETHEUS_TEXT, registry.scrape());
     }
     return reply(response, callback, HttpStatus.NOT_FOUND_404, JSON, error("no page " + path));
+  }
+
+  /** Actions change the worker, so they are only ever POSTed, and always need the token. */
+  private boolean action(Request request, Response response, Callback callback) throws Exception {
+    if (!token.admits(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"lead-router\"");
+      return reply(
+          response,
+          callback,
+          HttpStatus.UNAUTHORIZED_401,
+          JSON,
+          error("send the admin token as 'Authorization: Bearer <token>'"));
+    }
+    String path = Request.getPathInContext(request);
+    AdminAction action = actions.get(path);
+    if (action == null) {
+      response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+      return reply(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, JSON, error("use GET"));
+    }
+    AdminAction.Result result = action.run();
+    return reply(response, callback, result.status(), JSON, json.writeValueAsString(result.body()));
   }
 
   private boolean health(Response response, Callback callback) throws Exception {

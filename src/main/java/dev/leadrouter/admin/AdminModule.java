@@ -26,6 +26,7 @@ public final class AdminModule extends AbstractModule {
   @Override
   protected void configure() {
     Multibinder.newSetBinder(binder(), HealthIndicator.class);
+    Multibinder.newSetBinder(binder(), AdminAction.class);
     bind(MeterRegistry.class).to(PrometheusMeterRegistry.class);
     bind(AdminServer.class).in(Singleton.class);
   }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ops HTTP endpoint on {@code lead-router.admin.bind:port}: {@code GET /health} (open) and
- * {@code GET /metrics} (Prometheus text; needs the token when one is configured).
+ * {@code GET /metrics} (Prometheus text; needs the token when one is configured), and {@code POST}
+ * to the paths of the bound {@link AdminAction}s, e.g. {@code /rules/reload} (token too).
  *
  * <p>It refuses to start on an address other machines can reach unless a token is configured:
  * metrics name rules, teams and reps, which are not for everyone on the network.
@@ -35,14 +36,27 @@ public final class AdminServer implements AutoCloseable {
 
   private final AdminSettings settings;
   private final Set<HealthIndicator> indicators;
+  private final Set<AdminAction> actions;
   private final PrometheusMeterRegistry registry;
   private Server jetty;
 
-  @Inject
   public AdminServer(
       AdminSettings settings, Set<HealthIndicator> indicators, PrometheusMeterRegistry registry) {
+    this(settings, indicators, Set.of(), registry);
+  }
+
+  /**
+   * @param actions what {@code POST <path>} may ask for, e.g. {@code /rules/reload}
+   */
+  @Inject
+  public AdminServer(
+      AdminSettings settings,
+      Set<HealthIndicator> indicators,
+      Set<AdminAction> actions,
+      PrometheusMeterRegistry registry) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.indicators = Set.copyOf(indicators);
+    this.actions = Set.copyOf(actions);
     this.registry = Objects.requireNonNull(registry, "registry");
   }
 
@@ -66,7 +80,8 @@ public final class AdminServer implements AutoCloseable {
     connector.setHost(settings.bind());
     connector.setPort(settings.port());
     server.addConnector(connector);
-    server.setHandler(new AdminHandler(indicators, registry, new BearerToken(settings.token())));
+    server.setHandler(
+        new AdminHandler(indicators, actions, registry, new BearerToken(settings.token())));
     try {
       server.start();
     } catch (Exception failed) {

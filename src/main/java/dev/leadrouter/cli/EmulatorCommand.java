@@ -46,6 +46,9 @@ import picocli.CommandLine.Spec;
     })
 final class EmulatorCommand implements Callable<Integer> {
 
+  /** config/demo/rules.yaml as records, written by lead-router rules export --to-sfdx. */
+  static final String DEMO_METADATA = "config/demo/salesforce";
+
   @Option(
       names = "--port",
       defaultValue = "0",
@@ -65,6 +68,17 @@ final class EmulatorCommand implements Callable<Integer> {
           "Serve the generated demo org (10,000 accounts, 60 users in teams) instead of --seed;"
               + " config/demo/rules.yaml routes its leads.")
   boolean demoOrg;
+
+  @Option(
+      names = "--metadata",
+      paramLabel = "DIR",
+      description =
+          "Serve the Custom Metadata records of an SFDX source folder (its customMetadata/*.md-meta.xml)"
+              + " in place of the seed's, as deploying it would; e.g."
+              + " config/salesforce/force-app/main/default. With --demo-org the default is "
+              + DEMO_METADATA
+              + ", the demo rule set as records.")
+  Path metadata;
 
   @Option(
       names = "--credentials-out",
@@ -118,6 +132,13 @@ final class EmulatorCommand implements Callable<Integer> {
         demoOrg
             ? DemoOrgGenerator.org(clock)
             : seed == null ? Org.small(clock) : Org.load(seed, clock);
+    Path records = metadata;
+    if (records == null && demoOrg && Files.isDirectory(Path.of(DEMO_METADATA))) {
+      records = Path.of(DEMO_METADATA);
+    }
+    if (records != null) {
+      SfdxMetadataSeed.load(org, records);
+    }
     if (dailyApiLimit < 1) {
       throw new InputException("--daily-api-limit must be at least 1, was " + dailyApiLimit);
     }

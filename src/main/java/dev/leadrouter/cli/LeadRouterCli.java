@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DlqCommand.class,
       MatchCommand.class,
+      RulesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LeadRouterCli implements Runnable {

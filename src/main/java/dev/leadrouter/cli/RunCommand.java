@@ -1,19 +1,31 @@
 package dev.leadrouter.cli;
 
+import com.google.inject.AbstractModule;
 import com.google.inject.Inject;
+import com.google.inject.multibindings.Multibinder;
+import dev.leadrouter.admin.AdminAction;
+import dev.leadrouter.admin.AdminServer;
+import dev.leadrouter.admin.HealthIndicator;
 import dev.leadrouter.capture.InitialReplay;
 import dev.leadrouter.config.WorkerSettings;
 import dev.leadrouter.route.RuleSet;
+import dev.leadrouter.rules.LoadedRules;
+import dev.leadrouter.rules.RuleSetProvider;
+import dev.leadrouter.rules.RulesHealth;
+import dev.leadrouter.rules.RulesReloadAction;
 import dev.leadrouter.salesforce.SalesforceClientSettings;
 import dev.leadrouter.salesforce.SalesforceException;
 import dev.leadrouter.worker.Worker;
 import dev.leadrouter.worker.WorkerAssembly;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,29 +63,81 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     WorkerSettings settings = options.settings(shadow);
     WorkerOptions.applyLogFormat(settings);
-    RuleSet rules = options.ruleSet(settings);
+    // Kept in memory, and served on the admin endpoint when it runs.
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // The rules in force: a fixed YAML file, or the org's records kept fresh by a provider.
+    RuleSetProvider provider =
+        options.rulesFromOrg() ? OrgRulesAtWork.provider(settings, clock, meters) : null;
+    Supplier<RuleSet> rules;
+    if (provider != null) {
+      LoadedRules loaded;
+      try {
+        loaded = provider.start();
+      } catch (IllegalStateException unreadable) {
+        throw new InputException(
+            unreadable.getMessage()
+                + "; are the Custom Metadata types of config/salesforce deployed and the"
+                + " permission set Lead_Router_Integration assigned?");
+      }
+      if (!shadow && loaded.mode().isPresent()) {
+        // The org's Routing Setting decides the mode; only --shadow overrides it.
+        settings = settings.withMode(loaded.mode().get());
+      }
+      rules = provider;
+    } else {
+      RuleSet fixed = options.ruleSet(settings);
+      rules = () -> fixed;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
+    // One ops endpoint: the worker's health and metrics, and the org rules' health and reload.
     WorkerAssembly assembly =
         WorkerAssembly.withAdmin(
-            settings, rules, clock, SalesforceClientSettings.defaults(), InitialReplay.NEW_ONLY);
+            settings,
+            rules,
+            meters,
+            clock,
+            SalesforceClientSettings.defaults(),
+            InitialReplay.NEW_ONLY,
+            new AbstractModule() {
+              @Override
+              protected void configure() {
+                if (provider != null) {
+                  Multibinder.newSetBinder(binder(), HealthIndicator.class)
+                      .addBinding()
+                      .toInstance(new RulesHealth(provider));
+                  Multibinder.newSetBinder(binder(), AdminAction.class)
+                      .addBinding()
+                      .toInstance(new RulesReloadAction(provider));
+                }
+              }
+            });
+    Runnable closeRules =
+        () -> {
+          if (provider != null) {
+            provider.close();
+          }
+        };
     Thread hook =
         new Thread(
             () -> {
               closeQuietly(assembly);
+              closeRules.run();
               stopped.countDown();
             },
             "worker-shutdown");
     Worker worker;
-    java.net.URI adminAt;
+    AdminServer admin;
     try {
       worker = assembly.worker();
       worker.start();
-      adminAt = assembly.startAdmin().uri();
+      admin = assembly.startAdmin();
     } catch (IllegalStateException adminUnavailable) {
       closeQuietly(assembly);
+      closeRules.run();
       throw new InputException("could not start the worker: " + adminUnavailable.getMessage());
     } catch (SalesforceException | com.google.inject.ProvisionException signInFailed) {
       closeQuietly(assembly);
+      closeRules.run();
       throw new InputException("could not start the worker: " + rootMessage(signInFailed));
     }
     Runtime.getRuntime().addShutdownHook(hook);
@@ -81,13 +145,21 @@ final class RunCommand implements Callable<Integer> {
     err.printf(
         "lead-router running in %s mode with rule set %s; health and metrics at %s; stop with"
             + " Ctrl-C%n",
-        settings.mode(), rules.version(), adminAt);
+        settings.mode(), rules.get().version(), admin.uri());
+    if (provider != null) {
+      provider.startRefreshing();
+      err.printf(
+          "rules re-read from the org every %s; reload now with: lead-router rules reload"
+              + " --admin-url %s%n",
+          settings.rules().refreshInterval(), admin.uri());
+    }
     err.flush();
     while (!stopped.await(5, TimeUnit.SECONDS)) {
       Optional<String> failure = worker.failure();
       if (failure.isPresent()) {
         Runtime.getRuntime().removeShutdownHook(hook);
         closeQuietly(assembly);
+        closeRules.run();
         err.println("lead-router: the change stream gave up: " + failure.get());
         return 1;
       }

@@ -69,17 +69,29 @@ final class WorkerOptions {
               settings.admin(),
               settings.logging());
     }
+    settingsRuleSource = settings.rules().source();
     return forceShadow ? settings.withMode(Mode.SHADOW) : settings;
   }
 
+  /** Whether the rules come from the org's Custom Metadata (no --rules, source = org). */
+  boolean rulesFromOrg() {
+    return rules == null && settingsRuleSource == RulesSource.ORG;
+  }
+
+  /** Where lead-router.rules.source points, once {@link #settings} has read it. */
+  private RulesSource settingsRuleSource;
+
+  /**
+   * The YAML rule set: --rules, or lead-router.rules.file. Commands that cannot follow the org's
+   * rules as they change (dlq replay) read the file when the source is the org.
+   */
   RuleSet ruleSet(WorkerSettings settings) {
     Path file = rules;
     if (file == null) {
       if (settings.rules().source() == RulesSource.ORG) {
         throw new InputException(
-            "lead-router.rules.source = org: reading rules from the org's Custom Metadata is not"
-                + " built yet (issue 7). Pass --rules FILE, or set lead-router.rules.source = file"
-                + " (LEAD_ROUTER_RULES_SOURCE=file) and lead-router.rules.file");
+            "lead-router.rules.source = org: this command routes with a rule file; pass --rules"
+                + " FILE (e.g. one written by lead-router rules export --to-yaml FILE)");
       }
       file = settings.rules().file();
     }

@@ -33,28 +33,43 @@ public final class YamlRuleSetLoader {
    * @throws InvalidRuleSetException when the file cannot be read as a rule set or is invalid
    */
   public RuleSet load(Path file) {
-    byte[] content;
+    byte[] content = read(file);
+    RuleSetDocument doc = parse(file, content);
+    String fallbackVersion =
+        file.getFileName() + "@" + Hashing.sha256().hashBytes(content).toString().substring(0, 12);
+    return assembler.assemble(doc, file.toString(), fallbackVersion);
+  }
+
+  /**
+   * The file as written, before it is checked: for converting it to Custom Metadata records.
+   *
+   * @throws InvalidRuleSetException when the file cannot be read as a rule set
+   */
+  public RuleSetDocument document(Path file) {
+    return parse(file, read(file));
+  }
+
+  private static byte[] read(Path file) {
     try {
-      content = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (IOException unreadable) {
       throw new UncheckedIOException("cannot read rule file " + file, unreadable);
     }
-    RuleSetDocument doc;
+  }
+
+  private RuleSetDocument parse(Path file, byte[] content) {
     try {
       if (isEmpty(content)) {
         throw new InvalidRuleSetException(
             file.toString(),
             List.of(new RuleSetProblem("rule set", "(file)", "the file is empty")));
       }
-      doc = yaml.readValue(content, RuleSetDocument.class);
+      return yaml.readValue(content, RuleSetDocument.class);
     } catch (JsonProcessingException malformed) {
       throw new InvalidRuleSetException(file.toString(), List.of(problem(malformed, content)));
     } catch (IOException unreadable) {
       throw new UncheckedIOException("cannot read rule file " + file, unreadable);
     }
-    String fallbackVersion =
-        file.getFileName() + "@" + Hashing.sha256().hashBytes(content).toString().substring(0, 12);
-    return assembler.assemble(doc, file.toString(), fallbackVersion);
   }
 
   /** Nothing but comments, or an explicit null document ("---", "~"). */

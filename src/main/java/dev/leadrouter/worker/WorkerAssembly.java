@@ -4,9 +4,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.util.Modules;
+import dev.leadrouter.admin.AdminAction;
 import dev.leadrouter.admin.AdminModule;
 import dev.leadrouter.admin.AdminServer;
+import dev.leadrouter.admin.HealthIndicator;
 import dev.leadrouter.capture.InitialReplay;
 import dev.leadrouter.config.ClockModule;
 import dev.leadrouter.config.ConfigModule;
@@ -19,9 +23,17 @@ import dev.leadrouter.salesforce.SalesforceModule;
 import dev.leadrouter.store.Database;
 import dev.leadrouter.store.StoreModule;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A worker put together from its settings and rule set: every stage's module, the store opened and
@@ -45,6 +57,23 @@ public final class WorkerAssembly implements AutoCloseable {
   public static WorkerAssembly create(
       WorkerSettings settings,
       RuleSet ruleSet,
+      MeterRegistry meters,
+      Clock clock,
+      SalesforceClientSettings client,
+      InitialReplay initialReplay,
+      Module... overrides) {
+    Objects.requireNonNull(ruleSet, "ruleSet");
+    return create(settings, () -> ruleSet, meters, clock, client, initialReplay, overrides);
+  }
+
+  /**
+   * Assembles a worker (not started) whose rules may change while it runs.
+   *
+   * @param ruleSet the rules in force, asked for every lead
+   */
+  public static WorkerAssembly create(
+      WorkerSettings settings,
+      Supplier<RuleSet> ruleSet,
       MeterRegistry meters,
       Clock clock,
       SalesforceClientSettings client,
@@ -76,12 +105,51 @@ public final class WorkerAssembly implements AutoCloseable {
       SalesforceClientSettings client,
       InitialReplay initialReplay,
       Module... overrides) {
-    return assemble(settings, ruleSet, new AdminModule(), clock, client, initialReplay, overrides);
+    Objects.requireNonNull(ruleSet, "ruleSet");
+    return assemble(
+        settings, () -> ruleSet, new AdminModule(), clock, client, initialReplay, overrides);
+  }
+
+  /**
+   * Assembles a worker (not started) whose meters go to {@code meters}, which the admin endpoint
+   * ({@link #startAdmin}) serves with the JVM's meters; {@code extras} may add health indicators
+   * and admin actions to their multibinders (e.g. the org rules' reload).
+   */
+  public static WorkerAssembly withAdmin(
+      WorkerSettings settings,
+      Supplier<RuleSet> ruleSet,
+      PrometheusMeterRegistry meters,
+      Clock clock,
+      SalesforceClientSettings client,
+      InitialReplay initialReplay,
+      Module... extras) {
+    return assemble(
+        settings,
+        ruleSet,
+        new AbstractModule() {
+          @Override
+          protected void configure() {
+            Multibinder.newSetBinder(binder(), AdminAction.class);
+            Multibinder.newSetBinder(binder(), HealthIndicator.class);
+            bind(PrometheusMeterRegistry.class).toInstance(meters);
+            bind(MeterRegistry.class).toInstance(meters);
+            bind(AdminServer.class).in(Singleton.class);
+            new JvmMemoryMetrics().bindTo(meters);
+            new JvmThreadMetrics().bindTo(meters);
+            new ClassLoaderMetrics().bindTo(meters);
+            new ProcessorMetrics().bindTo(meters);
+            new UptimeMetrics().bindTo(meters);
+          }
+        },
+        clock,
+        client,
+        initialReplay,
+        extras);
   }
 
   private static WorkerAssembly assemble(
       WorkerSettings settings,
-      RuleSet ruleSet,
+      Supplier<RuleSet> ruleSet,
       Module meters,
       Clock clock,
       SalesforceClientSettings client,

@@ -72,7 +72,7 @@ final class WorkerHealth implements HealthIndicator {
 
   static HealthIndicator rules(Supplier<RuleSet> rules) {
     return new WorkerHealth(
-        "rules",
+        "rule-set",
         () -> {
           RuleSet ruleSet = rules.get();
           return Health.up(

@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Wires the worker: capture with durable checkpoints and dead letters, the routing thread, the
@@ -47,12 +48,24 @@ public final class WorkerModule extends AbstractModule {
   /** The channel new leads arrive on. */
   public static final String LEAD_CHANNEL = "/data/LeadChangeEvent";
 
-  private final RuleSet ruleSet;
+  private final Supplier<RuleSet> ruleSet;
   private final InitialReplay initialReplay;
 
   public WorkerModule(RuleSet ruleSet, InitialReplay initialReplay) {
+    this(supplying(ruleSet), initialReplay);
+  }
+
+  /**
+   * @param ruleSet the rules in force, asked for every lead (e.g. a provider that refreshes them)
+   */
+  public WorkerModule(Supplier<RuleSet> ruleSet, InitialReplay initialReplay) {
     this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
     this.initialReplay = Objects.requireNonNull(initialReplay, "initialReplay");
+  }
+
+  private static Supplier<RuleSet> supplying(RuleSet ruleSet) {
+    Objects.requireNonNull(ruleSet, "ruleSet");
+    return () -> ruleSet;
   }
 
   @Override
@@ -149,7 +162,7 @@ public final class WorkerModule extends AbstractModule {
         routingLog,
         liveState,
         new JdbcRoutingState(database, StateTables.SHADOW),
-        () -> ruleSet,
+        ruleSet,
         settings.mode(),
         meters,
         clock);

@@ -25,6 +25,10 @@ class HelpTest {
     "'run --help',               'lead-router run'",
     "'dlq --help',               'lead-router dlq'",
     "'dlq replay --help',        'lead-router dlq replay'",
+    "'rules --help',             'lead-router rules'",
+    "'rules lint --help',        'lead-router rules lint'",
+    "'rules export --help',      'lead-router rules export'",
+    "'rules reload --help',      'lead-router rules reload'",
   })
   void printsUsageAndExitsZero(String args, String command) {
     CliRun run = CliRun.of(args.isBlank() ? new String[0] : args.split(" "));

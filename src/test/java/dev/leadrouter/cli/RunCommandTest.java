@@ -17,7 +17,7 @@ class RunCommandTest {
     CliRun run = CliRun.of("run", "--config", "config/application.conf");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err()).contains("rules.source = org", "--rules FILE", "issue 7");
+    assertThat(run.err()).contains("rules.source = org", "org connection", "--rules FILE");
   }
 
   @Test

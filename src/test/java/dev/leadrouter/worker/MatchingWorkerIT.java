@@ -196,7 +196,7 @@ class MatchingWorkerIT {
     HttpResponse<String> health = get(http, admin.uri().resolve("/health"));
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body())
-        .contains("\"capture\"", "\"store\"", "\"write\"", "\"rules\"", "\"matching\"");
+        .contains("\"capture\"", "\"store\"", "\"write\"", "\"rule-set\"", "\"matching\"");
   }
 
   private static HttpResponse<String> get(HttpClient http, URI uri) throws Exception {

@@ -2,6 +2,7 @@ package dev.leadrouter.emulator.org;
 
 import dev.leadrouter.lead.SalesforceId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +61,27 @@ public final class CustomMetadata {
     record.putAll(values);
     type.fields().addAll(values.keySet());
     type.records().add(record);
+  }
+
+  /**
+   * Serves these records as all records of their type, in place of the seed's: e.g. the records of
+   * an SFDX project's {@code customMetadata} folder, as a deploy would leave them.
+   *
+   * @param fields the type's custom fields, so that they can be queried even when no record has
+   *     them (a deployed type has its fields whether or not it has records)
+   * @param records field maps, each with its DeveloperName (and MasterLabel, when not derived)
+   */
+  public synchronized void replace(
+      String apiName, Collection<String> fields, List<Map<String, Object>> records) {
+    if (!apiName.toLowerCase(Locale.ROOT).endsWith("__mdt")) {
+      throw new IllegalArgumentException(apiName + " is not a Custom Metadata type (__mdt)");
+    }
+    Type type = new Type(apiName, new LinkedHashSet<>(STANDARD_FIELDS), new ArrayList<>());
+    type.fields().addAll(fields);
+    types.put(apiName.toLowerCase(Locale.ROOT), type);
+    for (Map<String, Object> record : records) {
+      add(apiName, record);
+    }
   }
 
   /** The type with this API name, matched case-insensitively as Salesforce does. */
