@@ -1,97 +1,516 @@
 package dev.leadrouter.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.google.inject.Inject;
-import dev.leadrouter.engine.DecisionEngine;
-import dev.leadrouter.engine.DecisionEngineFactory;
-import dev.leadrouter.engine.LeadInput;
-import dev.leadrouter.route.Decision;
-import dev.leadrouter.route.InMemoryRoutingState;
-import dev.leadrouter.route.OwnerType;
-import dev.leadrouter.route.ReasonCode;
+import dev.leadrouter.capture.InitialReplay;
+import dev.leadrouter.config.AdminSettings;
+import dev.leadrouter.config.AuthMethod;
+import dev.leadrouter.config.EnrichSettings;
+import dev.leadrouter.config.LogFormat;
+import dev.leadrouter.config.LoggingSettings;
+import dev.leadrouter.config.Mode;
+import dev.leadrouter.config.PipelineSettings;
+import dev.leadrouter.config.RulesSettings;
+import dev.leadrouter.config.RulesSource;
+import dev.leadrouter.config.SalesforceSettings;
+import dev.leadrouter.config.Secret;
+import dev.leadrouter.config.StoreSettings;
+import dev.leadrouter.config.WorkerSettings;
+import dev.leadrouter.config.YamlRuleSetLoader;
+import dev.leadrouter.emulator.OrgServer;
+import dev.leadrouter.emulator.faults.FaultPlan;
+import dev.leadrouter.emulator.generator.GeneratedLead;
+import dev.leadrouter.emulator.generator.LeadGenerator;
+import dev.leadrouter.emulator.generator.OrgConnection;
+import dev.leadrouter.emulator.generator.PlannedLead;
+import dev.leadrouter.emulator.org.Org;
+import dev.leadrouter.emulator.seed.DemoOrgGenerator;
+import dev.leadrouter.match.AccountIndex;
 import dev.leadrouter.route.RuleSet;
+import dev.leadrouter.route.Team;
+import dev.leadrouter.route.TeamMember;
+import dev.leadrouter.salesforce.SalesforceClientSettings;
+import dev.leadrouter.store.Database;
+import dev.leadrouter.store.LoggedDecision;
+import dev.leadrouter.store.RoutingLog;
+import dev.leadrouter.worker.Worker;
+import dev.leadrouter.worker.WorkerAssembly;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Routes the sample leads through the example rules, one after another, and prints the decisions.
+ * The live demo: the demo org in the emulator, the real worker against it over the wire, and the
+ * lead generator creating leads as web forms do, all in one process; figures come from the org.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Routes sample leads through a rule set and prints the decisions.",
-      "Leads are routed in order and share rotation state, as in production; each line says who",
-      "the lead goes to, by which rule and why."
+      "Runs the whole job live in one process: a local Salesforce org (the emulator with the",
+      "demo org: 10,000 accounts, 60 users in teams), the worker routing its new leads over",
+      "CometD and REST (store: an H2 file under --data-dir, fresh each run), and a generator",
+      "creating leads as web forms do. Shows progress, then a summary measured from the org:",
+      "leads lost or written twice, speed to lead, API calls, leads by rule and owner.",
+      "The offline rule-file demo is `lead-router route-file`."
     })
 final class DemoCommand implements Callable<Integer> {
 
-  @Mixin RulesOption rules;
-  @Mixin AtOption at;
+  private static final String CLIENT = "lead-router";
+  private static final Pattern API_USAGE = Pattern.compile("api-usage=(\\d+)/");
 
   @Option(
       names = "--leads",
+      defaultValue = "500",
+      paramLabel = "N",
+      description = "Leads to create (default: ${DEFAULT-VALUE}).")
+  int leads;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "10",
+      paramLabel = "R",
+      description = "Leads per second outside the webinar burst (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(
+      names = "--faults",
+      paramLabel = "LIST",
+      description =
+          "Faults the org injects, e.g. lock=0.02,503-burst=5/60s,latency=20ms"
+              + " (see `lead-router emulator --help`; default none).")
+  String faults;
+
+  @Option(
+      names = "--summary",
       paramLabel = "FILE",
-      defaultValue = "config/sample-leads.yaml",
-      description = "Leads to route (default: ${DEFAULT-VALUE}).")
-  Path leadsFile;
+      description = "Also write the summary as JSON here.")
+  Path summary;
+
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      defaultValue = "config/demo/rules.yaml",
+      description = "Rules for the demo org's users and queues (default: ${DEFAULT-VALUE}).")
+  Path rules;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "data/demo",
+      description = "Where the worker's store goes; emptied first (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(
+      names = "--drain-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "How long to wait for the last leads once all are created (default: 60).")
+  int drainSeconds;
+
+  @Option(names = "--verbose", description = "Show the worker's log lines too.")
+  boolean verbose;
 
   @Spec CommandSpec spec;
 
-  private final DecisionEngineFactory engines;
   private final Clock clock;
 
   @Inject
-  DemoCommand(DecisionEngineFactory engines, Clock clock) {
-    this.engines = engines;
+  DemoCommand(Clock clock) {
     this.clock = clock;
   }
 
   @Override
-  public Integer call() {
-    RuleSet ruleSet = rules.load();
-    List<LeadInput> leads = new LeadDocuments().readMany(leadsFile);
-    Clock now = at.clock(clock);
-    DecisionEngine engine = engines.at(now);
-    InMemoryRoutingState state = new InMemoryRoutingState();
-    TextTable table = new TextTable("Lead", "Company", "Owner", "Rule", "Tier", "SLA", "Reasons");
-    Map<String, Integer> perOwner = new TreeMap<>();
-    for (LeadInput lead : leads) {
-      Decision decision = engine.decideAndRecord(ruleSet, lead, state);
-      perOwner.merge(
-          decision.owner().name() + (decision.owner().type() == OwnerType.QUEUE ? " (queue)" : ""),
-          1,
-          Integer::sum);
-      table.add(
-          lead.lead().id(),
-          lead.lead().get("company"),
-          decision.owner().name(),
-          decision.rule() == null ? "catch-all" : decision.rule(),
-          decision.score().tier(),
-          decision.slaMinutes() == null ? "" : decision.slaMinutes() + " min",
-          decision.reasons().stream().map(ReasonCode::name).collect(Collectors.joining(", ")));
+  public Integer call() throws Exception {
+    if (leads < 1 || !(rate > 0) || drainSeconds < 1) {
+      throw new InputException("--leads, --rate and --drain-timeout must be positive");
     }
-    var out = spec.commandLine().getOut();
-    out.printf(
-        "Routing %d sample leads with rule set %s as of %s%n%n",
-        leads.size(), ruleSet.version(), now.instant());
+    if (!Files.isReadable(rules)) {
+      throw new InputException("rule file " + rules + " does not exist or cannot be read");
+    }
+    FaultPlan plan;
+    try {
+      plan = FaultPlan.parse(faults == null ? "" : faults);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--faults: " + e.getMessage());
+    }
+    RuleSet ruleSet = new YamlRuleSetLoader().load(rules);
+    PrintWriter out = spec.commandLine().getOut();
+    // The progress line is the demo's output; per-lead log lines would scroll it away.
+    List<Logger> quieted =
+        verbose
+            ? List.of()
+            : List.of(
+                (Logger) LoggerFactory.getLogger("dev.leadrouter"),
+                (Logger) LoggerFactory.getLogger("org.flywaydb"));
+    Map<Logger, Level> levels = new HashMap<>();
+    quieted.forEach(
+        logger -> {
+          levels.put(logger, logger.getLevel());
+          logger.setLevel(Level.WARN);
+        });
+    try {
+      return run(ruleSet, plan, out);
+    } finally {
+      levels.forEach(Logger::setLevel);
+    }
+  }
+
+  private int run(RuleSet ruleSet, FaultPlan plan, PrintWriter out) throws Exception {
+    long started = System.nanoTime();
+    out.println("Building the demo org (10,000 accounts, 60 users, open leads and contacts)...");
+    out.flush();
+    Org org = DemoOrgGenerator.org(clock);
+    DemoAudit audit = new DemoAudit(org, CLIENT);
+    try (OrgServer server =
+        new OrgServer(OrgServer.Settings.defaults(clock).withDailyApiLimit(5_000_000), org, 1)
+            .start()) {
+      server.onChangeEvent(audit::changeEvent);
+      server.faults().set(plan);
+      Path store = freshStore();
+      WorkerAssembly assembly =
+          WorkerAssembly.create(
+              settings(server.instanceUrl(), store),
+              ruleSet,
+              new SimpleMeterRegistry(),
+              clock,
+              SalesforceClientSettings.defaults(),
+              InitialReplay.NEW_ONLY);
+      try {
+        long apiBefore = apiUsage(server.instanceUrl());
+        Worker worker = assembly.worker();
+        long loading = System.nanoTime();
+        worker.start();
+        out.printf(
+            "Org at %s (faults: %s); worker started, %,d accounts indexed in %.1f s%n",
+            server.instanceUrl(),
+            plan.describe(),
+            assembly.get(AccountIndex.class).size(),
+            (System.nanoTime() - loading) / 1e9);
+        awaitSubscribed(worker);
+        LeadGenerator generator =
+            new LeadGenerator(
+                new OrgConnection(
+                    server.instanceUrl(),
+                    server.instanceUrl(),
+                    DemoOrgGenerator.CLIENT_ID,
+                    DemoOrgGenerator.CLIENT_SECRET,
+                    "62.0"),
+                clock);
+        LeadGenerator.Settings settings = new LeadGenerator.Settings(leads, rate, 0.2, 1, 8);
+        List<PlannedLead> planned = generator.plan(settings);
+        out.printf(
+            "Creating %,d leads at %s per second (a fifth at once, as after a webinar)...%n",
+            planned.size(), rate);
+        out.flush();
+        CompletableFuture<List<GeneratedLead>> generating =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return generator.run(
+                        planned, settings, (lead, done) -> lead.id().ifPresent(audit::created));
+                  } catch (Exception e) {
+                    throw new IllegalStateException("the lead generator failed: " + e, e);
+                  }
+                });
+        DemoProgress progress =
+            new DemoProgress(spec.commandLine().getErr(), System.console() != null, leads);
+        Map<String, String> teams = teamsByOwner(ruleSet);
+        long drainDeadline = Long.MAX_VALUE;
+        while (true) {
+          progress.show(
+              audit.createdCount(),
+              audit.written(),
+              audit.speedToLeadMillis(),
+              audit.byTeam(id -> teams.getOrDefault(id, "other")));
+          if (generating.isDone()) {
+            if (drainDeadline == Long.MAX_VALUE) {
+              drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
+            }
+            if (audit.written() >= audit.createdCount() || System.nanoTime() > drainDeadline) {
+              break;
+            }
+          }
+          TimeUnit.MILLISECONDS.sleep(250);
+        }
+        progress.done();
+        List<GeneratedLead> generated = generated(generating);
+        long apiCalls =
+            apiUsage(server.instanceUrl()) - apiBefore - generator.restCalls() - 1; // the probe
+        Map<String, Object> report =
+            report(audit, assembly, generated.size(), apiCalls, started, store);
+        printSummary(out, report);
+        if (summary != null) {
+          Path parent = summary.toAbsolutePath().getParent();
+          if (parent != null) {
+            Files.createDirectories(parent);
+          }
+          JsonOutput.mapper().writerWithDefaultPrettyPrinter().writeValue(summary.toFile(), report);
+          out.println("Summary written to " + summary);
+        }
+        out.flush();
+        return ((Number) report.get("lost")).longValue() == 0
+                && ((Number) report.get("duplicates")).longValue() == 0
+            ? 0
+            : 1;
+      } finally {
+        assembly.close(Duration.ofSeconds(10));
+      }
+    }
+  }
+
+  private Map<String, Object> report(
+      DemoAudit audit,
+      WorkerAssembly assembly,
+      int planned,
+      long apiCalls,
+      long started,
+      Path store)
+      throws Exception {
+    List<Long> speed = audit.speedToLeadMillis();
+    Map<String, Object> stl = new LinkedHashMap<>();
+    stl.put("p50", DemoAudit.percentile(speed, 0.50));
+    stl.put("p90", DemoAudit.percentile(speed, 0.90));
+    stl.put("p99", DemoAudit.percentile(speed, 0.99));
+    stl.put("max", speed.isEmpty() ? 0 : speed.get(speed.size() - 1));
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("leads_planned", planned);
+    report.put("leads_created", audit.createdCount());
+    report.put("leads_routed", routedInLog(assembly));
+    report.put("owners_written", audit.written());
+    report.put("sla_tasks_created", audit.slaTasks());
+    report.put("lost", audit.lost());
+    report.put("duplicates", audit.duplicates());
+    report.put("speed_to_lead_ms", stl);
+    report.put("api_calls", Math.max(0, apiCalls));
+    report.put("by_rule", audit.byRule());
+    report.put("by_owner", audit.byOwner());
+    report.put("elapsed_s", Math.round((System.nanoTime() - started) / 1e8) / 10.0);
+    report.put("store", storeUrl(store));
+    exampleLead(assembly).ifPresent(id -> report.put("example_lead_id", id));
+    return report;
+  }
+
+  private static void printSummary(PrintWriter out, Map<String, Object> report) {
+    out.println();
+    TextTable table = new TextTable("Measured from the org", "");
+    for (String key :
+        List.of(
+            "leads_created",
+            "leads_routed",
+            "owners_written",
+            "sla_tasks_created",
+            "lost",
+            "duplicates",
+            "api_calls",
+            "elapsed_s")) {
+      table.add(key.replace('_', ' '), String.valueOf(report.get(key)));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> stl = (Map<String, Object>) report.get("speed_to_lead_ms");
+    table.add(
+        "speed to lead",
+        String.format(
+            Locale.ROOT,
+            "p50 %s ms, p90 %s ms, p99 %s ms, max %s ms",
+            stl.get("p50"),
+            stl.get("p90"),
+            stl.get("p99"),
+            stl.get("max")));
     table.print(out);
     out.println();
-    out.println("Leads per owner:");
-    perOwner.forEach((owner, count) -> out.printf("  %-28s %d%n", owner, count));
+    TextTable byRule = new TextTable("Rule", "Leads");
+    @SuppressWarnings("unchecked")
+    Map<String, Long> rules = (Map<String, Long>) report.get("by_rule");
+    rules.forEach((rule, count) -> byRule.add(rule, String.valueOf(count)));
+    byRule.print(out);
     out.println();
-    out.println(
-        "Ask why for any lead: scripts/lead-router explain --lead FILE --at " + now.instant());
-    out.flush();
-    return 0;
+    TextTable byOwner = new TextTable("Owner (top 10)", "Leads");
+    @SuppressWarnings("unchecked")
+    Map<String, Long> owners = (Map<String, Long>) report.get("by_owner");
+    owners.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(10)
+        .forEach(e -> byOwner.add(e.getKey(), String.valueOf(e.getValue())));
+    byOwner.print(out);
+    if (report.containsKey("example_lead_id")) {
+      out.printf(
+          "%nAsk why a lead went where it went:%n  scripts/lead-router explain --lead-id %s"
+              + " --store '%s'%n",
+          report.get("example_lead_id"), report.get("store"));
+    }
+  }
+
+  private static List<GeneratedLead> generated(CompletableFuture<List<GeneratedLead>> generating)
+      throws Exception {
+    try {
+      return generating.get();
+    } catch (ExecutionException failed) {
+      throw new IllegalStateException(failed.getCause().getMessage(), failed.getCause());
+    }
+  }
+
+  /** Decisions in the routing log (the store is fresh, so all are the demo's). */
+  private static long routedInLog(WorkerAssembly assembly) throws Exception {
+    try (Connection connection = assembly.get(Database.class).dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row =
+            statement.executeQuery("SELECT COUNT(DISTINCT lead_id) FROM routing_decision")) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  /** A lead routed to its account's owner if there is one (the most telling), else any. */
+  private static Optional<String> exampleLead(WorkerAssembly assembly) throws Exception {
+    String found = null;
+    try (Connection connection = assembly.get(Database.class).dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT lead_id, rule_name FROM routing_decision ORDER BY id FETCH FIRST 500 ROWS"
+                    + " ONLY")) {
+      while (rows.next()) {
+        if (found == null) {
+          found = rows.getString(1);
+        }
+        if ("Existing_Account_Owner".equals(rows.getString(2))) {
+          found = rows.getString(1);
+          break;
+        }
+      }
+    }
+    if (found == null) {
+      return Optional.empty();
+    }
+    List<LoggedDecision> logged = assembly.get(RoutingLog.class).findByLead(found);
+    return logged.isEmpty() ? Optional.empty() : Optional.of(found);
+  }
+
+  /** Which team each owner id belongs to (a rep's first team), queues by name. */
+  private static Map<String, String> teamsByOwner(RuleSet ruleSet) {
+    Map<String, String> teams = new HashMap<>();
+    for (Team team : ruleSet.teams().values()) {
+      for (TeamMember member : team.members()) {
+        teams.putIfAbsent(member.userId().value(), team.name());
+      }
+    }
+    ruleSet.queues().forEach((id, queue) -> teams.put(id.value(), "queues"));
+    return teams;
+  }
+
+  private Path freshStore() throws IOException {
+    Files.createDirectories(dataDir);
+    for (String file : List.of("lead-router.mv.db", "lead-router.trace.db")) {
+      Files.deleteIfExists(dataDir.resolve(file));
+    }
+    return dataDir.resolve("lead-router").toAbsolutePath();
+  }
+
+  private static String storeUrl(Path store) {
+    return "jdbc:h2:file:" + store + ";MODE=PostgreSQL";
+  }
+
+  private static WorkerSettings settings(URI instance, Path store) {
+    return new WorkerSettings(
+        Mode.LIVE,
+        new SalesforceSettings(
+            instance,
+            Optional.empty(),
+            "62.0",
+            AuthMethod.CLIENT_CREDENTIALS,
+            Optional.of(DemoOrgGenerator.CLIENT_ID),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(new Secret(DemoOrgGenerator.CLIENT_SECRET)),
+            Optional.empty(),
+            CLIENT),
+        new StoreSettings(storeUrl(store), Optional.empty(), Optional.empty(), 4),
+        new RulesSettings(
+            RulesSource.FILE, Path.of("config/demo/rules.yaml"), Duration.ofMinutes(5)),
+        new PipelineSettings(1000, PipelineSettings.MAX_WRITE_BATCH_SIZE, 2000),
+        new AdminSettings("127.0.0.1", 0, Optional.empty()),
+        new LoggingSettings(LogFormat.TEXT),
+        EnrichSettings.disabled());
+  }
+
+  private static void awaitSubscribed(Worker worker) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!worker.isSubscribed()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the worker did not subscribe within 30 s");
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+  }
+
+  /** API calls the org counted so far, this probe included. */
+  private static long apiUsage(URI instance) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String token =
+        JsonOutput.mapper()
+            .readTree(
+                http.send(
+                        HttpRequest.newBuilder(instance.resolve("/services/oauth2/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                    "grant_type=client_credentials&client_id="
+                                        + DemoOrgGenerator.CLIENT_ID
+                                        + "&client_secret="
+                                        + DemoOrgGenerator.CLIENT_SECRET))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .body())
+            .get("access_token")
+            .asText();
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    instance.resolve("/services/data/v62.0/query?q=SELECT+Id+FROM+User+LIMIT+1"))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher m = API_USAGE.matcher(response.headers().firstValue("Sforce-Limit-Info").orElse(""));
+    if (!m.find()) {
+      throw new IllegalStateException("the org reported no api-usage");
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  static String describe(Map<String, Long> counts) {
+    return counts.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining("  "));
   }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       DemoCommand.class,
+      RouteFileCommand.class,
       CheckRulesCommand.class,
       TestRulesCommand.class,
       ExplainCommand.class,

@@ -1,12 +1,18 @@
 package dev.leadrouter.cli;
 
+import com.google.inject.AbstractModule;
 import com.google.inject.Inject;
+import com.google.inject.multibindings.Multibinder;
+import dev.leadrouter.admin.AdminAction;
 import dev.leadrouter.admin.AdminServer;
+import dev.leadrouter.admin.HealthIndicator;
 import dev.leadrouter.capture.InitialReplay;
 import dev.leadrouter.config.WorkerSettings;
 import dev.leadrouter.route.RuleSet;
 import dev.leadrouter.rules.LoadedRules;
 import dev.leadrouter.rules.RuleSetProvider;
+import dev.leadrouter.rules.RulesHealth;
+import dev.leadrouter.rules.RulesReloadAction;
 import dev.leadrouter.salesforce.SalesforceClientSettings;
 import dev.leadrouter.salesforce.SalesforceException;
 import dev.leadrouter.worker.Worker;
@@ -82,23 +88,33 @@ final class RunCommand implements Callable<Integer> {
       RuleSet fixed = options.ruleSet(settings);
       rules = () -> fixed;
     }
-    AdminServer admin = provider == null ? null : OrgRulesAtWork.admin(settings, provider, meters);
     CountDownLatch stopped = new CountDownLatch(1);
+    // One ops endpoint: the worker's health and metrics, and the org rules' health and reload.
     WorkerAssembly assembly =
-        WorkerAssembly.create(
+        WorkerAssembly.withAdmin(
             settings,
             rules,
             meters,
             clock,
             SalesforceClientSettings.defaults(),
-            InitialReplay.NEW_ONLY);
+            InitialReplay.NEW_ONLY,
+            new AbstractModule() {
+              @Override
+              protected void configure() {
+                if (provider != null) {
+                  Multibinder.newSetBinder(binder(), HealthIndicator.class)
+                      .addBinding()
+                      .toInstance(new RulesHealth(provider));
+                  Multibinder.newSetBinder(binder(), AdminAction.class)
+                      .addBinding()
+                      .toInstance(new RulesReloadAction(provider));
+                }
+              }
+            });
     Runnable closeRules =
         () -> {
           if (provider != null) {
             provider.close();
-          }
-          if (admin != null) {
-            admin.close();
           }
         };
     Thread hook =
@@ -110,9 +126,15 @@ final class RunCommand implements Callable<Integer> {
             },
             "worker-shutdown");
     Worker worker;
+    AdminServer admin;
     try {
       worker = assembly.worker();
       worker.start();
+      admin = assembly.startAdmin();
+    } catch (IllegalStateException adminUnavailable) {
+      closeQuietly(assembly);
+      closeRules.run();
+      throw new InputException("could not start the worker: " + adminUnavailable.getMessage());
     } catch (SalesforceException | com.google.inject.ProvisionException signInFailed) {
       closeQuietly(assembly);
       closeRules.run();
@@ -121,8 +143,9 @@ final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     PrintWriter err = spec.commandLine().getErr();
     err.printf(
-        "lead-router running in %s mode with rule set %s; stop with Ctrl-C%n",
-        settings.mode(), rules.get().version());
+        "lead-router running in %s mode with rule set %s; health and metrics at %s; stop with"
+            + " Ctrl-C%n",
+        settings.mode(), rules.get().version(), admin.uri());
     if (provider != null) {
       provider.startRefreshing();
       err.printf(

@@ -17,10 +17,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -83,6 +88,10 @@ public final class OrgServer implements AutoCloseable {
   private ScheduledExecutorService expirySweeper;
 
   /** An org without faults; its random fault choices, once set, are seeded with 42. */
+  // Hears every change event the org publishes: its change log, for audits such as the demo's.
+  private final List<BiConsumer<String, Map<String, Object>>> changeLog =
+      new CopyOnWriteArrayList<>();
+
   public OrgServer(Settings settings, Org org) {
     this(settings, org, 42);
   }
@@ -114,6 +123,16 @@ public final class OrgServer implements AutoCloseable {
   }
 
   /** Starts Jetty on loopback; returns once clients can connect. */
+  /**
+   * Tells {@code listener} of every change event the org publishes (channel and data with its
+   * {@code event.replayId}, as CometD subscribers get them), in commit order: the org's change log,
+   * from which an audit counts who changed which record how often. Called on the committing thread;
+   * keep it quick.
+   */
+  public void onChangeEvent(BiConsumer<String, Map<String, Object>> listener) {
+    changeLog.add(listener);
+  }
+
   public synchronized OrgServer start() throws Exception {
     jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
@@ -134,7 +153,18 @@ public final class OrgServer implements AutoCloseable {
         new ServletHolder(new SoapLoginServlet(org, sessions, this::instanceUrl)),
         "/services/Soap/u/*");
     ChangeEvents events =
-        new ChangeEvents(streaming::publish, settings.clock(), settings.apiVersion());
+        new ChangeEvents(
+            (channel, data) -> {
+              long replayId = streaming.publish(channel, data);
+              if (!changeLog.isEmpty()) {
+                Map<String, Object> stamped = new LinkedHashMap<>(data);
+                stamped.put("event", Map.of("replayId", replayId));
+                changeLog.forEach(listener -> listener.accept(channel, stamped));
+              }
+              return replayId;
+            },
+            settings.clock(),
+            settings.apiVersion());
     RestServlet rest =
         new RestServlet(
             org,

@@ -99,10 +99,18 @@ public final class LeadRouting {
    * @throws dev.leadrouter.store.StoreException when the store cannot record; nothing was recorded
    */
   public Outcome route(Lead lead, Instant committedAt) {
+    return route(lead, committedAt, List.of());
+  }
+
+  /**
+   * Routes the lead unless it already has a decision, with reasons from the stages before routing
+   * (e.g. {@link ReasonCode#ENRICHMENT_TIMEOUT}) in its decision.
+   */
+  public Outcome route(Lead lead, Instant committedAt, List<ReasonCode> inputReasons) {
     // No look-up first: the log refuses a second active decision for a lead, and a replayed lead
     // is rare enough that deciding it in vain costs less than asking about every lead.
     RuleSet ruleSet = rules.get();
-    Decision decision = decide(ruleSet, lead);
+    Decision decision = decide(ruleSet, LeadInput.of(lead).withInputReasons(inputReasons));
     Mode effective = decision.shadow() ? Mode.SHADOW : mode;
     long id;
     try {
@@ -129,8 +137,7 @@ public final class LeadRouting {
     return new Routed(id, decision, effective, update);
   }
 
-  private Decision decide(RuleSet ruleSet, Lead lead) {
-    LeadInput input = LeadInput.of(lead);
+  private Decision decide(RuleSet ruleSet, LeadInput input) {
     if (mode == Mode.SHADOW) {
       return engine.decide(ruleSet, input, shadowState);
     }

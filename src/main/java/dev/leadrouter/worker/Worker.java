@@ -27,6 +27,7 @@ public final class Worker implements AutoCloseable {
   private final OwnerWriter writer;
   private final RoutingLog routingLog;
   private final Mode mode;
+  private final MatchIndexes indexes;
   private final Duration drainTimeout;
   private final Thread routingThread;
   private final SideWork sideWork;
@@ -39,8 +40,9 @@ public final class Worker implements AutoCloseable {
       OwnerWriter writer,
       RoutingLog routingLog,
       Mode mode,
+      MatchIndexes indexes,
       Duration drainTimeout) {
-    this(source, pipeline, writer, routingLog, mode, drainTimeout, SideWork.NONE);
+    this(source, pipeline, writer, routingLog, mode, indexes, drainTimeout, SideWork.NONE);
   }
 
   /**
@@ -54,9 +56,11 @@ public final class Worker implements AutoCloseable {
       OwnerWriter writer,
       RoutingLog routingLog,
       Mode mode,
+      MatchIndexes indexes,
       Duration drainTimeout,
       SideWork sideWork) {
     this.sideWork = sideWork;
+    this.indexes = indexes;
     this.source = source;
     this.pipeline = pipeline;
     this.writer = writer;
@@ -66,12 +70,17 @@ public final class Worker implements AutoCloseable {
     this.routingThread = new Thread(pipeline, "router");
   }
 
-  /** Writes what the last run planned, then subscribes and routes; returns once running. */
+  /**
+   * Loads the match indexes, writes what the last run planned, then subscribes and routes; returns
+   * once running.
+   */
   public synchronized void start() throws Exception {
     if (started) {
       throw new IllegalStateException("a worker starts once");
     }
     started = true;
+    // Before the stream: the first lead must already find its account and its duplicates.
+    indexes.loadAll();
     if (mode == Mode.LIVE) {
       try {
         sideWork.start();

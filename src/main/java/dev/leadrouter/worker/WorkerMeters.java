@@ -44,4 +44,18 @@ final class WorkerMeters {
         .tag("why", why)
         .register(meters);
   }
+
+  static Counter held(MeterRegistry meters, String why) {
+    return Counter.builder("leadrouter.enrich.released")
+        .description("leads that waited for enrichment fields, by why they were let go")
+        .tag("why", why)
+        .register(meters);
+  }
+
+  static Counter enrichment(MeterRegistry meters, String outcome) {
+    return Counter.builder("leadrouter.enrich.outcomes")
+        .description("enrichment attempts, by outcome")
+        .tag("outcome", outcome)
+        .register(meters);
+  }
 }

@@ -3,7 +3,10 @@ package dev.leadrouter.worker;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import com.google.inject.util.Modules;
+import dev.leadrouter.admin.HealthIndicator;
 import dev.leadrouter.capture.AccessTokenSource;
 import dev.leadrouter.capture.CaptureModule;
 import dev.leadrouter.capture.CdcSubscriber;
@@ -14,6 +17,9 @@ import dev.leadrouter.capture.Reconciler;
 import dev.leadrouter.capture.SubscriberSettings;
 import dev.leadrouter.config.WorkerSettings;
 import dev.leadrouter.engine.DecisionEngine;
+import dev.leadrouter.enrich.EnrichModule;
+import dev.leadrouter.enrich.Enricher;
+import dev.leadrouter.enrich.HoldUntilEnriched;
 import dev.leadrouter.route.RuleSet;
 import dev.leadrouter.salesforce.ApiBudget;
 import dev.leadrouter.store.Database;
@@ -28,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -78,6 +85,53 @@ public final class WorkerModule extends AbstractModule {
                 }));
     install(new WriteModule());
     install(new dev.leadrouter.sla.SlaModule(ruleSet::get));
+    install(new EnrichModule());
+    bind(MatchIndexes.class).in(Singleton.class);
+    Multibinder.newSetBinder(binder(), HealthIndicator.class);
+  }
+
+  @ProvidesIntoSet
+  HealthIndicator captureHealth(CdcSubscriber source) {
+    return WorkerHealth.capture(source);
+  }
+
+  @ProvidesIntoSet
+  HealthIndicator storeHealth(RoutingPipeline pipeline) {
+    return WorkerHealth.store(pipeline);
+  }
+
+  @ProvidesIntoSet
+  HealthIndicator writeHealth(OwnerWriter writer, WorkerSettings settings) {
+    return WorkerHealth.writeBacklog(writer, settings.pipeline().bulkThreshold());
+  }
+
+  @ProvidesIntoSet
+  HealthIndicator rulesHealth(LeadRouting routing) {
+    return WorkerHealth.rules(routing::ruleSet);
+  }
+
+  @ProvidesIntoSet
+  HealthIndicator enrichmentHealth(Enricher enricher, RoutingPipeline pipeline) {
+    return WorkerHealth.enrichment(enricher, pipeline);
+  }
+
+  @ProvidesIntoSet
+  HealthIndicator matchingHealth(MatchIndexes indexes) {
+    return WorkerHealth.matching(indexes);
+  }
+
+  /**
+   * Leads to route; accounts and contacts keep the match indexes fresh; tasks show first touches
+   * when SLA tracking is on. Each channel has its own checkpoint.
+   */
+  private static List<String> channels(WorkerSettings settings) {
+    List<String> channels =
+        new ArrayList<>(
+            List.of(LEAD_CHANNEL, MatchIndexes.ACCOUNT_CHANNEL, MatchIndexes.CONTACT_CHANNEL));
+    if (settings.sla().enabled()) {
+      channels.add(dev.leadrouter.sla.FirstTouches.TASK_CHANNEL);
+    }
+    return List.copyOf(channels);
   }
 
   /** Events the routing thread has not taken yet: while some wait, the writer fills its batch. */
@@ -102,9 +156,7 @@ public final class WorkerModule extends AbstractModule {
     String base = instance.toString().replaceAll("/+$", "");
     return new SubscriberSettings(
         URI.create(base + "/cometd/" + settings.salesforce().apiVersion()),
-        settings.sla().enabled()
-            ? List.of(LEAD_CHANNEL, dev.leadrouter.sla.FirstTouches.TASK_CHANNEL)
-            : List.of(LEAD_CHANNEL),
+        channels(settings),
         initialReplay,
         settings.salesforce().callOptionsClient(),
         settings.pipeline().queueCapacity());
@@ -141,7 +193,16 @@ public final class WorkerModule extends AbstractModule {
       ReconciliationQueue reconciliations,
       WorkerSettings settings,
       MeterRegistry meters,
-      dev.leadrouter.sla.FirstTouches firstTouches) {
+      dev.leadrouter.sla.FirstTouches firstTouches,
+      MatchIndexes indexes,
+      Enricher enricher,
+      HoldUntilEnriched hold) {
+    Gauge.builder("leadrouter.enrich.held", hold, HoldUntilEnriched::size)
+        .description("leads waiting for enrichment fields")
+        .register(meters);
+    Gauge.builder("leadrouter.match.accounts", indexes, MatchIndexes::accountCount)
+        .description("accounts in the match index")
+        .register(meters);
     Gauge.builder("leadrouter.capture.backlog", source, CdcSubscriber::backlog)
         .description("change events received and not yet taken by the routing thread")
         .register(meters);
@@ -153,6 +214,9 @@ public final class WorkerModule extends AbstractModule {
         reconciliations,
         settings.salesforce().callOptionsClient(),
         meters,
+        indexes,
+        enricher,
+        hold,
         settings.sla().enabled() ? firstTouches::onEvent : event -> {});
   }
 
@@ -166,12 +230,19 @@ public final class WorkerModule extends AbstractModule {
       WorkerSettings settings,
       ApiBudget budget,
       MeterRegistry meters,
-      dev.leadrouter.sla.SlaScheduler sla) {
+      dev.leadrouter.sla.SlaScheduler sla,
+      MatchIndexes indexes) {
     Gauge.builder("leadrouter.api.used", budget, b -> b.orgUsage().map(u -> u.used()).orElse(0L))
         .description("org API calls used, as Salesforce last reported")
         .register(meters);
     Gauge.builder("leadrouter.api.limit", budget, b -> b.orgUsage().map(u -> u.limit()).orElse(0L))
         .description("org API call limit, as Salesforce last reported")
+        .register(meters);
+    Gauge.builder(
+            "leadrouter.api.remaining",
+            budget,
+            b -> b.orgUsage().map(u -> u.limit() - u.used()).orElse(0L))
+        .description("org API calls left today, as Salesforce last reported")
         .register(meters);
     return new Worker(
         source,
@@ -179,6 +250,7 @@ public final class WorkerModule extends AbstractModule {
         writer,
         routingLog,
         settings.mode(),
+        indexes,
         Duration.ofSeconds(30),
         settings.sla().enabled()
             ? new SideWork() {

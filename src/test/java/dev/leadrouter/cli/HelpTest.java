@@ -13,6 +13,7 @@ class HelpTest {
   @CsvSource({
     "'--help',                   'lead-router'",
     "'demo --help',              'lead-router demo'",
+    "'route-file --help',        'lead-router route-file'",
     "'check-rules --help',       'lead-router check-rules'",
     "'test-rules --help',        'lead-router test-rules'",
     "'explain --help',           'lead-router explain'",

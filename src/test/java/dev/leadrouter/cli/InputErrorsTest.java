@@ -19,7 +19,8 @@ class InputErrorsTest {
         "check-rules --rules MISSING",
         "test-rules --rules MISSING --golden config/golden.example.yaml",
         "explain --rules MISSING --lead config/sample-leads.yaml",
-        "demo --rules MISSING --at 2026-11-25T16:00:00Z"
+        "route-file --rules MISSING --at 2026-11-25T16:00:00Z",
+        "demo --rules MISSING"
       })
   void aMissingRuleFileIsNamedWithoutAStackTrace(String command) {
     String missing = dir.resolve("no-such-rules.yaml").toString();
@@ -59,7 +60,7 @@ class InputErrorsTest {
   void aMissingLeadsFileForTheDemoIsNamed() {
     String missing = dir.resolve("no-such-leads.yaml").toString();
 
-    CliRun run = CliRun.of("demo", "--leads", missing, "--at", "2026-11-25T16:00:00Z");
+    CliRun run = CliRun.of("route-file", "--leads", missing, "--at", "2026-11-25T16:00:00Z");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).contains("cannot read " + missing).doesNotContain("Exception");
@@ -68,7 +69,7 @@ class InputErrorsTest {
 
   @Test
   void anUnreadableInstantIsAUsageError() {
-    CliRun run = CliRun.of("demo", "--at", "next Tuesday");
+    CliRun run = CliRun.of("route-file", "--at", "next Tuesday");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).contains("--at").contains("next Tuesday");

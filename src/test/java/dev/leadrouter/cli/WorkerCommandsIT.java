@@ -55,6 +55,7 @@ class WorkerCommandsIT {
             + "\")\n"
             + "lead-router.mode = LIVE\n"
             + "lead-router.rules.source = file\n"
+            + "lead-router.admin.port = 0\n"
             + "lead-router.store.url = \""
             + storeUrl()
             + "\"\n");
@@ -131,7 +132,10 @@ class WorkerCommandsIT {
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String log = Files.readString(output, Charset.defaultCharset());
     assertThat(process.exitValue()).as(log).isIn(0, 143);
-    assertThat(log).contains("worker stopped").doesNotContain("worker-test-secret");
+    assertThat(log)
+        .contains("health and metrics at http://127.0.0.1:")
+        .contains("worker stopped")
+        .doesNotContain("worker-test-secret");
   }
 
   @Test

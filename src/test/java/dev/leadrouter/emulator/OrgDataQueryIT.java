@@ -124,6 +124,41 @@ class OrgDataQueryIT {
     assertThat(send(next.get(10)).statusCode()).isEqualTo(200);
   }
 
+  /**
+   * Child-to-parent fields come back nested under the relationship name with their own attributes
+   * (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_relationships_query_using.htm);
+   * a relationship the object lacks is INVALID_FIELD. A new lead is unconverted.
+   */
+  @Test
+  void parentFieldsAreNestedUnderTheRelationship() throws Exception {
+    String ann = server.org().userId("ann.lee@emulator.lead-router.dev").orElseThrow();
+    String leadId =
+        server
+            .org()
+            .data()
+            .insert(
+                dev.leadrouter.emulator.org.SObjectType.LEAD,
+                java.util.Map.of("LastName", "Nested", "Company", "Parent Fields Ltd"),
+                ann)
+            .id();
+
+    JsonNode lead =
+        query(
+                "SELECT Id, Owner.IsActive, Owner.Name, IsConverted FROM Lead WHERE Id = '"
+                    + leadId
+                    + "'")
+            .get("records")
+            .get(0);
+
+    assertThat(lead.get("Owner").get("attributes").get("type").asText()).isEqualTo("User");
+    assertThat(lead.get("Owner").get("IsActive").asBoolean()).isTrue();
+    assertThat(lead.get("Owner").get("Name").asText()).isEqualTo("Ann Lee");
+    assertThat(lead.get("IsConverted").asBoolean(true)).isFalse();
+    HttpResponse<String> unknown = get("SELECT Id, Nope.Name FROM Lead");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("INVALID_FIELD");
+  }
+
   private JsonNode query(String soql) throws Exception {
     HttpResponse<String> response = get(soql);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -27,4 +27,22 @@ final class Events {
     payload.put("Company", company);
     return Map.of("schema", "test-schema", "payload", payload);
   }
+
+  /** A gap event on the account channel: Salesforce names the account but sends no values. */
+  static Map<String, Object> accountGap(String accountId) {
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put("entityName", "Account");
+    header.put("recordIds", List.of(accountId));
+    header.put("changeType", "GAP_UPDATE");
+    header.put("changeOrigin", "");
+    header.put("transactionKey", "0001a2b3-gap");
+    header.put("sequenceNumber", 1);
+    header.put("commitTimestamp", 1_764_000_000_000L);
+    header.put("commitNumber", 2L);
+    header.put("commitUser", "005Wk0000000001");
+    header.put("changedFields", List.of());
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("ChangeEventHeader", header);
+    return Map.of("schema", "test-schema", "payload", payload);
+  }
 }

@@ -39,11 +39,36 @@ final class TestOrg implements AutoCloseable {
   private final OrgServer server;
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
+  private final String clientId;
+  private final String clientSecret;
   private String token;
 
   TestOrg(Clock clock) throws Exception {
-    Org org = Org.load(Path.of("src/test/resources/worker/seed.json"), clock);
-    server = new OrgServer(OrgServer.Settings.defaults(clock), org).start();
+    this(
+        Org.load(Path.of("src/test/resources/worker/seed.json"), clock),
+        OrgServer.Settings.defaults(clock),
+        CLIENT_ID,
+        CLIENT_SECRET);
+  }
+
+  /** Another org, e.g. the demo org, signed in to with one of its connected apps. */
+  TestOrg(Org org, OrgServer.Settings settings, String clientId, String clientSecret)
+      throws Exception {
+    this.clientId = clientId;
+    this.clientSecret = clientSecret;
+    server = new OrgServer(settings, org).start();
+  }
+
+  /** Changes a record as a user in Setup or another integration would (not as lead-router). */
+  void update(String sobject, String id, Map<String, Object> fields) throws Exception {
+    HttpResponse<String> response =
+        send(
+            "PATCH",
+            "/services/data/v62.0/sobjects/" + sobject + "/" + id,
+            json.writeValueAsString(fields));
+    if (response.statusCode() != 204) {
+      throw new IllegalStateException("update failed: " + response.body());
+    }
   }
 
   OrgServer server() {
@@ -133,9 +158,9 @@ final class TestOrg implements AutoCloseable {
     if (token == null) {
       String form =
           "grant_type=client_credentials&client_id="
-              + URLEncoder.encode(CLIENT_ID, StandardCharsets.UTF_8)
+              + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
               + "&client_secret="
-              + URLEncoder.encode(CLIENT_SECRET, StandardCharsets.UTF_8);
+              + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(URI.create(server.instanceUrl() + "/services/oauth2/token"))

@@ -48,7 +48,17 @@ final class WorkerHarness {
   private final Clock clock;
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+  private final String clientId;
+  private final String clientSecret;
+
   WorkerHarness(TestOrg org, StoreSettings store, Clock clock) {
+    this(org, store, clock, TestOrg.CLIENT_ID, TestOrg.CLIENT_SECRET);
+  }
+
+  WorkerHarness(
+      TestOrg org, StoreSettings store, Clock clock, String clientId, String clientSecret) {
+    this.clientId = clientId;
+    this.clientSecret = clientSecret;
     this.org = org;
     this.store = store;
     this.clock = clock;
@@ -70,10 +80,10 @@ final class WorkerHarness {
             Optional.empty(),
             "62.0",
             AuthMethod.CLIENT_CREDENTIALS,
-            Optional.of(TestOrg.CLIENT_ID),
+            Optional.of(clientId),
             Optional.empty(),
             Optional.empty(),
-            Optional.of(new Secret(TestOrg.CLIENT_SECRET)),
+            Optional.of(new Secret(clientSecret)),
             Optional.empty(),
             "lead-router"),
         store,
@@ -86,6 +96,30 @@ final class WorkerHarness {
   WorkerAssembly assemble(Mode mode, InitialReplay replay, Module... overrides) {
     return WorkerAssembly.create(
         settings(mode, 2000), RULES, meters, clock, CLIENT, replay, overrides);
+  }
+
+  /** A live worker with these enrichment settings (e.g. holding leads for fields). */
+  WorkerAssembly assembleWith(dev.leadrouter.config.EnrichSettings enrich) {
+    WorkerSettings base = settings(Mode.LIVE, 2000);
+    WorkerSettings withEnrich =
+        new WorkerSettings(
+            base.mode(),
+            base.salesforce(),
+            base.store(),
+            base.rules(),
+            base.pipeline(),
+            base.admin(),
+            base.logging(),
+            enrich);
+    return WorkerAssembly.create(withEnrich, RULES, meters, clock, CLIENT, InitialReplay.NEW_ONLY);
+  }
+
+  /**
+   * A worker with the given rules, metrics in the Prometheus registry its admin endpoint serves.
+   */
+  WorkerAssembly assembleWithAdmin(RuleSet rules, Module... overrides) {
+    return WorkerAssembly.withAdmin(
+        settings(Mode.LIVE, 2000), rules, clock, CLIENT, InitialReplay.NEW_ONLY, overrides);
   }
 
   /** Writer settings under which nothing is written until the worker stops: a stalled writer. */

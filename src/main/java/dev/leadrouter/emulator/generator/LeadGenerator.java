@@ -73,6 +73,11 @@ public final class LeadGenerator {
     this.clock = clock;
   }
 
+  /** REST calls this generator sent so far, retries included, as the org counts them. */
+  public long restCalls() {
+    return org.restCalls();
+  }
+
   /** Plans the run from the org's data, without creating anything. */
   public List<PlannedLead> plan(Settings settings) {
     List<LeadMix.Account> accounts = new ArrayList<>();

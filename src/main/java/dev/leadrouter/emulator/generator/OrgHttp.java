@@ -46,6 +46,8 @@ final class OrgHttp {
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicReference<String> token = new AtomicReference<>();
   private final Retry retry;
+  private final java.util.concurrent.atomic.AtomicLong restCalls =
+      new java.util.concurrent.atomic.AtomicLong();
 
   OrgHttp(OrgConnection connection) {
     this.connection = connection;
@@ -117,6 +119,7 @@ final class OrgHttp {
     if (current == null) {
       current = signIn();
     }
+    restCalls.incrementAndGet();
     HttpResponse<String> response =
         http.send(
             request.build().header("Authorization", "Bearer " + current).build(),
@@ -137,6 +140,11 @@ final class OrgHttp {
       throw new Transient("HTTP " + status);
     }
     throw new Permanent("HTTP " + status + ": " + body);
+  }
+
+  /** REST calls sent so far, retries included: the org counts each against its API budget. */
+  long restCalls() {
+    return restCalls.get();
   }
 
   private synchronized String signIn() throws IOException, InterruptedException {

@@ -179,6 +179,10 @@ public final class OrgData {
 
   /** Fields the org computes: a person's Name is "FirstName LastName". */
   private static void derive(SObjectType type, Map<String, Object> record) {
+    if (type == SObjectType.LEAD) {
+      // An org never leaves the checkbox empty: a new lead is unconverted.
+      record.putIfAbsent("IsConverted", false);
+    }
     if (type.hasPersonName()) {
       String name =
           Stream.of(record.get("FirstName"), record.get("LastName"))

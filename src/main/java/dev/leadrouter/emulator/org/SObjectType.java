@@ -53,7 +53,9 @@ public enum SObjectType {
           "BillingCountry",
           "BillingCountryCode",
           "BillingState",
-          "BillingStateCode")),
+          "BillingStateCode",
+          "ParentId",
+          "Type")),
   USER(
       "User",
       "005",

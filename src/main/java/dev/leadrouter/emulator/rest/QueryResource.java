@@ -63,11 +63,20 @@ final class QueryResource {
                         400,
                         "INVALID_TYPE",
                         "sObject type '" + query.object() + "' is not supported."));
-    query.namedFields().forEach(field -> Records.field(org, type, field));
-    List<String> columns = query.fields().stream().map(f -> Records.field(org, type, f)).toList();
+    for (String field : query.namedFields()) {
+      if (field.contains(".")) {
+        ParentFields.validate(org, type, field);
+      } else {
+        Records.field(org, type, field);
+      }
+    }
+    List<String> columns =
+        query.fields().stream()
+            .map(f -> f.contains(".") ? f : Records.field(org, type, f))
+            .toList();
     List<Map<String, Object>> rows =
         query.run(org.data().all(type), clock.instant()).stream()
-            .map(record -> Records.view(call, type, record, columns))
+            .map(record -> ParentFields.view(org, call, type, record, columns))
             .toList();
     return page(call, rows, newLocator(), 0, batchSize(queryOptions));
   }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.cometd.bayeux.Channel;
@@ -21,6 +22,12 @@ import org.cometd.bayeux.server.ServerSession;
  * start fails the subscribe with Salesforce's message. Each subscriber has a cursor, and every
  * delivery happens under one lock, so a subscriber gets each event once and in order even while
  * events are published during its replay.
+ *
+ * <p>A subscriber far behind (a replay after a restart, a burst it has not read yet) is fed in
+ * batches, as an org does: at most {@link #EVENTS_PER_POLL} events are queued for a session between
+ * two of its {@code /meta/connect} requests, each of which releases the next batch. Queuing the
+ * whole backlog at once made one long-poll answer of every retained event, larger than a client
+ * buffers; the client cut it, replayed from the same place and got the same answer again.
  */
 final class ReplayDelivery
     implements BayeuxServer.Extension,
@@ -29,8 +36,12 @@ final class ReplayDelivery
 
   private static final String START_ATTRIBUTE = "leadrouter.replayStart:";
 
+  /** Events queued for a session between two of its long polls, at most. */
+  static final int EVENTS_PER_POLL = 1_000;
+
   private final Map<String, ReplayLog> logs = new HashMap<>();
   private final Map<ServerSession, Map<String, Long>> cursors = new HashMap<>();
+  private final Map<ServerSession, Integer> queuedSincePoll = new HashMap<>();
   private final long firstReplayId;
   private final Duration retention;
   private final Clock clock;
@@ -70,6 +81,10 @@ final class ReplayDelivery
 
   @Override
   public boolean rcvMeta(ServerSession session, ServerMessage.Mutable message) {
+    if (Channel.META_CONNECT.equals(message.getChannel()) && session != null) {
+      nextBatch(session);
+      return true;
+    }
     if (!Channel.META_SUBSCRIBE.equals(message.getChannel()) || session == null) {
       return true;
     }
@@ -133,17 +148,32 @@ final class ReplayDelivery
   public synchronized void sessionRemoved(
       ServerSession session, ServerMessage message, boolean timeout) {
     cursors.remove(session);
+    queuedSincePoll.remove(session);
+  }
+
+  /** The session polls: what was queued goes out with this answer, so the next batch may follow. */
+  private synchronized void nextBatch(ServerSession session) {
+    queuedSincePoll.put(session, 0);
+    Map<String, Long> channels = cursors.get(session);
+    if (channels != null) {
+      for (String channel : List.copyOf(channels.keySet())) {
+        catchUp(session, channel, channels);
+      }
+    }
   }
 
   private void catchUp(ServerSession session, String channel, Map<String, Long> channels) {
     Long cursor = channels.get(channel);
-    if (cursor == null) {
+    int queued = queuedSincePoll.getOrDefault(session, 0);
+    if (cursor == null || queued >= EVENTS_PER_POLL) {
       return;
     }
-    for (ReplayLog.Entry entry : log(channel).after(cursor)) {
+    for (ReplayLog.Entry entry : log(channel).after(cursor, EVENTS_PER_POLL - queued)) {
       session.deliver(publisher, channel, entry.data(), Promise.noop());
       channels.put(channel, entry.replayId());
+      queued++;
     }
+    queuedSincePoll.put(session, queued);
   }
 
   private ReplayLog log(String channel) {

@@ -70,8 +70,20 @@ final class ReplayLog {
 
   /** Retained events after the given replay id, oldest first. */
   List<Entry> after(long replayId) {
+    return after(replayId, Integer.MAX_VALUE);
+  }
+
+  /** At most {@code max} retained events after the given replay id, oldest first. */
+  List<Entry> after(long replayId, int max) {
     prune();
-    return new ArrayList<>(entries.tailMap(replayId, false).values());
+    List<Entry> found = new ArrayList<>(Math.min(max, 64));
+    for (Entry entry : entries.tailMap(replayId, false).values()) {
+      if (found.size() >= max) {
+        break;
+      }
+      found.add(entry);
+    }
+    return found;
   }
 
   private void prune() {

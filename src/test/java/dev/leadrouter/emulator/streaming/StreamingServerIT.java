@@ -112,6 +112,45 @@ class StreamingServerIT {
         .containsExactly(first, second);
   }
 
+  /**
+   * A subscriber far behind gets the backlog in batches, one per long poll, in order and complete:
+   * one answer of every retained event was larger than a client buffers.
+   */
+  @Test
+  void aLongBacklogArrivesInBatchesOfAtMostTwoPollsWorthEachInOrder() throws Exception {
+    int events = ReplayDelivery.EVENTS_PER_POLL * 5 / 2;
+    List<Long> published = new java.util.ArrayList<>();
+    for (int i = 0; i < events; i++) {
+      published.add(server.publish(LEADS, Map.of("schema", "s", "payload", Map.of("N", i))));
+    }
+    String clientId = (String) handshake(TOKEN).get("clientId");
+    assertThat(subscribe(clientId, Map.of(LEADS, -2))).containsEntry("successful", true);
+
+    List<Long> received = new java.util.ArrayList<>();
+    for (int poll = 0; poll < 10 && received.size() < events; poll++) {
+      List<Long> batch =
+          post(
+                  TOKEN,
+                  Map.of(
+                      "channel",
+                      "/meta/connect",
+                      "clientId",
+                      clientId,
+                      "connectionType",
+                      "long-polling",
+                      "id",
+                      String.valueOf(10 + poll)))
+              .stream()
+              .filter(message -> LEADS.equals(message.get("channel")))
+              .map(StreamingServerIT::replayIdOf)
+              .toList();
+      assertThat(batch.size()).isLessThanOrEqualTo(2 * ReplayDelivery.EVENTS_PER_POLL);
+      received.addAll(batch);
+    }
+
+    assertThat(received).isEqualTo(published);
+  }
+
   @Test
   void aRequestWithoutOrWithARevokedTokenIsRefusedWithAdviceToStop() throws Exception {
     String clientId = (String) handshake(TOKEN).get("clientId");

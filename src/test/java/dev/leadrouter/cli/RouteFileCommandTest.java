@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DemoCommandTest {
+class RouteFileCommandTest {
 
   private static final String RULES = "config/rules.example.yaml";
 
@@ -34,7 +34,7 @@ class DemoCommandTest {
     List<String> ids = sampleLeadIds();
     assertThat(ids).hasSize(12);
 
-    CliRun run = CliRun.of("demo", "--rules", RULES, "--at", "2026-11-25T16:00:00Z");
+    CliRun run = CliRun.of("route-file", "--rules", RULES, "--at", "2026-11-25T16:00:00Z");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out())
@@ -67,7 +67,7 @@ class DemoCommandTest {
 
   private CliRun demoTwoNewYorkLeads(String at) throws IOException {
     Path leads = Files.writeString(dir.resolve("leads.yaml"), TWO_NEW_YORK_LEADS);
-    CliRun run = CliRun.of("demo", "--rules", RULES, "--leads", leads.toString(), "--at", at);
+    CliRun run = CliRun.of("route-file", "--rules", RULES, "--leads", leads.toString(), "--at", at);
     assertThat(run.exitCode()).as(run.toString()).isZero();
     return run;
   }

@@ -1,0 +1,104 @@
+package dev.leadrouter.worker;
+
+import dev.leadrouter.admin.Health;
+import dev.leadrouter.admin.HealthIndicator;
+import dev.leadrouter.capture.CdcSubscriber;
+import dev.leadrouter.enrich.Enricher;
+import dev.leadrouter.route.RuleSet;
+import dev.leadrouter.write.OwnerWriter;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The worker's parts as the admin endpoint reports them. Each check reads state the part already
+ * holds (no I/O), as {@link HealthIndicator} asks.
+ */
+final class WorkerHealth implements HealthIndicator {
+
+  private final String name;
+  private final Supplier<Health> check;
+
+  private WorkerHealth(String name, Supplier<Health> check) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.check = Objects.requireNonNull(check, "check");
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Health check() {
+    return check.get();
+  }
+
+  /** Down when the stream gave up; degraded while not subscribed; the lag in events otherwise. */
+  static HealthIndicator capture(CdcSubscriber source) {
+    return new WorkerHealth(
+        "capture",
+        () -> {
+          if (source.failure().isPresent()) {
+            return Health.down("the change stream gave up: " + source.failure().get());
+          }
+          if (!source.isSubscribed(WorkerModule.LEAD_CHANNEL)) {
+            return Health.degraded("not subscribed to " + WorkerModule.LEAD_CHANNEL + " (yet)");
+          }
+          return Health.up(
+              "connected; " + source.backlog() + " events received and not yet routed");
+        });
+  }
+
+  /** Down while decisions cannot be recorded (events are then parked or replayed later). */
+  static HealthIndicator store(RoutingPipeline pipeline) {
+    return new WorkerHealth(
+        "store",
+        () ->
+            pipeline.storeFailing()
+                ? Health.down("the last decision could not be recorded")
+                : Health.up("recording decisions"));
+  }
+
+  /** Degraded when more updates wait than the Bulk API threshold: the org is not keeping up. */
+  static HealthIndicator writeBacklog(OwnerWriter writer, int bulkThreshold) {
+    return new WorkerHealth(
+        "write",
+        () -> {
+          int waiting = writer.backlog();
+          String detail = waiting + " owner updates waiting";
+          return waiting > bulkThreshold ? Health.degraded(detail) : Health.up(detail);
+        });
+  }
+
+  static HealthIndicator rules(Supplier<RuleSet> rules) {
+    return new WorkerHealth(
+        "rule-set",
+        () -> {
+          RuleSet ruleSet = rules.get();
+          return Health.up(
+              "rule set " + ruleSet.version() + " with " + ruleSet.rules().size() + " rules");
+        });
+  }
+
+  static HealthIndicator enrichment(Enricher enricher, RoutingPipeline pipeline) {
+    return new WorkerHealth(
+        "enrichment",
+        () -> {
+          String held = pipeline.held() + " leads waiting for enrichment fields";
+          return enricher.available()
+              ? Health.up(held)
+              : Health.degraded("provider skipped after failures; " + held);
+        });
+  }
+
+  static HealthIndicator matching(MatchIndexes indexes) {
+    return new WorkerHealth(
+        "matching",
+        () ->
+            Health.up(
+                indexes.accountCount()
+                    + " accounts and "
+                    + indexes.duplicateCount()
+                    + " open leads and contacts indexed"));
+  }
+}
