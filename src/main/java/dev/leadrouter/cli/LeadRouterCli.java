@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       EmulatorCommand.class,
       ShadowReportCommand.class,
+      DryRunCommand.class,
       GenerateLeadsCommand.class,
       RunCommand.class,
       DlqCommand.class,
