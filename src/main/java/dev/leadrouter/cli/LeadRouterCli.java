@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       EmulatorCommand.class,
       ShadowReportCommand.class,
       DryRunCommand.class,
+      DiffRulesCommand.class,
       GenerateLeadsCommand.class,
       RunCommand.class,
       DlqCommand.class,
