@@ -144,8 +144,12 @@ public final class DryRunFiles {
     return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP);
   }
 
-  private static Path temp(Path target) throws IOException {
-    return Files.createTempFile(target.toAbsolutePath().getParent(), ".dry-run", ".tmp");
+  /**
+   * A sibling named after the target rather than {@code Files.createTempFile}, whose owner-only
+   * permissions would carry over to the report and keep it from the people it is for.
+   */
+  private static Path temp(Path target) {
+    return target.resolveSibling("." + target.getFileName() + ".tmp");
   }
 
   private static void atomically(Path target, String content) throws IOException {

@@ -154,12 +154,10 @@ final class DiffRulesCommand implements Callable<Integer> {
                 m.leadId(), m.oldOwner().name(), m.newOwner().name(), m.oldRule(), m.newRule()));
     moves.print(text);
     if (out != null) {
-      text.printf(
-          "%s%nEvery moved lead: %s%n",
-          shown.size() < diff.moves().size()
-              ? "(the first " + shown.size() + " of " + diff.moves().size() + ")"
-              : "",
-          out.resolve(RuleDiffFiles.CSV));
+      if (shown.size() < diff.moves().size()) {
+        text.printf("(the first %d of %d)%n", shown.size(), diff.moves().size());
+      }
+      text.printf("Every moved lead: %s%n", out.resolve(RuleDiffFiles.CSV));
     }
     text.flush();
   }

@@ -136,6 +136,49 @@ class DryRunCommandTest {
   }
 
   @Test
+  void leadsAreMatchedAgainstTheAccountsExport() throws IOException {
+    Path accounts =
+        Files.writeString(
+            dir.resolve("accounts.csv"),
+            String.join(",", MatchCommand.ACCOUNT_HEADERS)
+                + "\n001000000000001,One Inc,one.com,USA,NY,0055f00000DR004AAD,,Customer,10,Tech\n",
+            StandardCharsets.UTF_8);
+    // rules-a with one more rule in front: leads of a known account go to its owner.
+    Path rules =
+        Files.writeString(
+            dir.resolve("rules.yaml"),
+            Files.readString(RULES_A)
+                .replace(
+                    "rules:\n",
+                    "rules:\n  - name: Account_Owner\n    order: 5\n"
+                        + "    action: { type: accountOwner, minConfidence: 0.8 }\n"),
+            StandardCharsets.UTF_8);
+
+    CliRun run =
+        CliRun.of(
+            "dry-run",
+            "--csv",
+            LEADS.toString(),
+            "--accounts",
+            accounts.toString(),
+            "--rules",
+            rules.toString(),
+            "--out",
+            dir.resolve("out").toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode summary = summary();
+    // a@one.com is One Inc's: its owner Dan takes the lead; the other US leads rotate as before.
+    assertThat(summary.at("/by_rule/Account_Owner/leads").asInt()).isEqualTo(1);
+    assertThat(summary.at("/by_rule/US_Team/leads").asInt()).isEqualTo(3);
+    assertThat(Files.readAllLines(dir.resolve("out/dry-run.csv")))
+        .anyMatch(
+            line ->
+                line.startsWith(
+                    "00Q5f00000DR001EAD,0055f00000DR001AAD,0055f00000DR004AAD,Account_Owner,"));
+  }
+
+  @Test
   void leadsComeFromACsvOrTheOrgNotBoth() {
     CliRun neither = dryRun();
     CliRun both = dryRun("--csv", LEADS.toString(), "--since", "90d");
