@@ -1,5 +1,8 @@
 package dev.leadrouter.admin;
 
+import static dev.leadrouter.admin.HtmlReport.card;
+import static dev.leadrouter.admin.HtmlReport.rect;
+import static dev.leadrouter.admin.HtmlReport.shorten;
 import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 
 import java.time.ZoneOffset;
@@ -23,35 +26,14 @@ final class ShadowReportHtml {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private static final String STYLE =
-      """
-      body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;
-        max-width:60rem;padding:0 1rem;color:#1b1b1b;line-height:1.45}
-      h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2.2rem}
-      .period{color:#4a4a4a;margin-top:0}
-      .cards{display:flex;flex-wrap:wrap;gap:1rem;padding:0;list-style:none}
-      .cards li{border:1px solid #c8c8c8;border-radius:.4rem;padding:.6rem 1rem;min-width:8rem}
-      .cards strong{display:block;font-size:1.5rem}
-      table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.92rem}
-      caption{text-align:left;font-weight:600;padding:.3rem 0}
-      th,td{border-bottom:1px solid #d6d6d6;padding:.3rem .5rem;text-align:left}
-      td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-      svg text{font-size:12px;fill:#1b1b1b}
-      .note{color:#4a4a4a;font-size:.9rem}
-      """;
-
   private static final String AGREE = "#1a7f37";
   private static final String DISAGREE = "#b3261e";
 
   String render(ShadowReport report) {
     ShadowSummary summary = report.summary();
     StringBuilder html = new StringBuilder(16_384);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>Lead Router shadow report</title>\n<style>")
-        .append(STYLE)
-        .append("</style>\n</head>\n<body>\n<main>\n")
-        .append("<h1>Shadow routing report</h1>\n<p class=\"period\">Shadow decisions from ")
+    HtmlReport.open(html, "Lead Router shadow report");
+    html.append("<h1>Shadow routing report</h1>\n<p class=\"period\">Shadow decisions from ")
         .append(WHEN.format(report.since()))
         .append(" to ")
         .append(WHEN.format(report.generatedAt()))
@@ -62,7 +44,7 @@ final class ShadowReportHtml {
     breakdown(html, "team", "Disagreements by team", summary.byTeam());
     breakdown(html, "owner", "Disagreements by would-be owner", summary.byOwner());
     disagreements(html, report);
-    html.append("</main>\n</body>\n</html>\n");
+    HtmlReport.close(html);
     return html.toString();
   }
 
@@ -78,14 +60,6 @@ final class ShadowReportHtml {
       html.append("<p class=\"note\">Leads no longer in the org (deleted or merged) are left out")
           .append(" of the agreement figures.</p>\n");
     }
-  }
-
-  private static void card(StringBuilder html, String label, String value) {
-    html.append("<li><strong>")
-        .append(escapeHtml4(value))
-        .append("</strong>")
-        .append(escapeHtml4(label))
-        .append("</li>\n");
   }
 
   /** One stacked bar: agreed and disagreed, each labelled with its count, not only its colour. */
@@ -240,25 +214,7 @@ final class ShadowReportHtml {
     html.append("</tbody>\n</table>\n");
   }
 
-  private static String rect(int x, int y, int width, int height, String fill) {
-    return "<rect x=\""
-        + x
-        + "\" y=\""
-        + y
-        + "\" width=\""
-        + Math.max(0, width)
-        + "\" height=\""
-        + height
-        + "\" fill=\""
-        + fill
-        + "\"/>\n";
-  }
-
   private static String percent(double value) {
     return ShadowReportFiles.percent(value).toPlainString() + "%";
-  }
-
-  private static String shorten(String text, int length) {
-    return text.length() <= length ? text : text.substring(0, length - 1) + "…";
   }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       BenchBurstCommand.class,
       BenchMatchQualityCommand.class,
       BenchMatchCommand.class,
+      BenchDryRunDataCommand.class,
     })
 final class BenchCommand implements Runnable {
 

@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       EmulatorCommand.class,
       ShadowReportCommand.class,
+      DryRunCommand.class,
+      DiffRulesCommand.class,
       GenerateLeadsCommand.class,
       RunCommand.class,
       DlqCommand.class,

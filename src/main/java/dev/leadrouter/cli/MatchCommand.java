@@ -1,11 +1,9 @@
 package dev.leadrouter.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import static dev.leadrouter.cli.CsvRows.abbreviate;
+
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.google.inject.Inject;
 import dev.leadrouter.lead.Lead;
@@ -18,23 +16,18 @@ import dev.leadrouter.match.IndexAccountMatcher;
 import dev.leadrouter.match.MatchPolicy;
 import dev.leadrouter.match.MatchResult;
 import dev.leadrouter.normalize.LeadNormalizer;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -93,24 +86,22 @@ final class MatchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     AccountIndex index = new AccountIndex(keys, 1024);
-    int[] skipped = {0};
+    CsvRows reader = new CsvRows(err);
     int accounts =
-        readRows(
+        reader.read(
             accountsFile,
             ACCOUNT_HEADERS,
             (line, row) -> {
               String problem = accountProblem(row);
               if (problem != null) {
-                report(err, accountsFile, line, problem, skipped);
+                reader.skip(accountsFile, line, problem);
               } else {
                 index.upsert(toAccount(row));
               }
-            },
-            err,
-            skipped);
+            });
     IndexAccountMatcher matcher =
         new IndexAccountMatcher(index, keys, new FuzzyNameScorer(), MatchPolicy.defaults());
-    long total = countLines(leadsFile) - 1;
+    long total = CsvRows.countLines(leadsFile) - 1;
     ProgressBar bar = new ProgressBar(err, "leads", total);
     int[] written = {0};
     int[] matched = {0};
@@ -124,18 +115,13 @@ final class MatchCommand implements Callable<Integer> {
             .build();
     try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
         SequenceWriter rows = csv.writer(outSchema).writeValues(writer)) {
-      readRows(
+      reader.read(
           leadsFile,
           LEAD_HEADERS,
           (line, row) -> {
             String id = row.get("Id");
             if (SalesforceId.parse(id).isEmpty()) {
-              report(
-                  err,
-                  leadsFile,
-                  line,
-                  "Id '" + abbreviate(id) + "' is not a Salesforce id",
-                  skipped);
+              reader.skip(leadsFile, line, "Id '" + abbreviate(id) + "' is not a Salesforce id");
               return;
             }
             MatchResult result = matcher.match(normalizer.normalize(toLead(row)));
@@ -144,9 +130,7 @@ final class MatchCommand implements Callable<Integer> {
             if (++written[0] % 1_000 == 0) {
               bar.update(written[0]);
             }
-          },
-          err,
-          skipped);
+          });
     }
     bar.done();
     err.printf(
@@ -155,82 +139,13 @@ final class MatchCommand implements Callable<Integer> {
         accounts,
         written[0],
         matched[0],
-        skipped[0],
+        reader.skipped(),
         out);
     err.flush();
     return 0;
   }
 
-  /**
-   * Reads a CSV file with a header row, handing each row (with its line number) to {@code row}. A
-   * row the CSV parser cannot read is reported and skipped; returns the rows handed over.
-   */
-  private int readRows(
-      Path file,
-      List<String> required,
-      BiConsumer<Integer, Map<String, String>> row,
-      PrintWriter err,
-      int[] skipped) {
-    CsvSchema schema = CsvSchema.emptySchema().withHeader();
-    int rows = 0;
-    try (Reader reader = bomless(Files.newBufferedReader(file, StandardCharsets.UTF_8));
-        MappingIterator<Map<String, String>> iterator =
-            csv.readerForMapOf(String.class).with(schema).readValues(reader)) {
-      CsvSchema header = (CsvSchema) iterator.getParserSchema();
-      for (String column : required) {
-        if (header.column(column) == null) {
-          throw new InputException(
-              file + ": the header has no column " + column + " (expected " + required + ")");
-        }
-      }
-      int lastBad = 0;
-      while (true) {
-        int line = 0;
-        try {
-          if (!iterator.hasNextValue()) {
-            break;
-          }
-          line = iterator.getCurrentLocation().getLineNr();
-          Map<String, String> values = iterator.nextValue();
-          row.accept(line, values);
-          rows++;
-        } catch (RuntimeJsonMappingException | IllegalArgumentException bad) {
-          report(err, file, Math.max(line, lineOf(iterator)), firstLine(bad.getMessage()), skipped);
-        } catch (CsvReadException tooMany) {
-          // A row with more cells than the header: an unquoted comma shifted it. The parser is
-          // past the row, so reading goes on.
-          int at =
-              tooMany.getLocation() == null ? lineOf(iterator) : tooMany.getLocation().getLineNr();
-          report(err, file, at, firstLine(tooMany.getOriginalMessage()), skipped);
-          if (at <= lastBad) {
-            break; // the parser is stuck on this row: stop rather than loop
-          }
-          lastBad = at;
-        } catch (JsonProcessingException broken) {
-          // The parser cannot find the next row boundary (an unclosed quote runs to the end):
-          // keep what was read, say where reading stopped.
-          report(
-              err,
-              file,
-              broken.getLocation() == null ? lineOf(iterator) : broken.getLocation().getLineNr(),
-              firstLine(broken.getOriginalMessage()) + "; the rest of the file is not read",
-              skipped);
-          break;
-        }
-      }
-    } catch (NoSuchFileException missing) {
-      throw new InputException(file + ": no such file");
-    } catch (IOException unreadable) {
-      throw new UncheckedIOException(file + ": " + unreadable.getMessage(), unreadable);
-    }
-    return rows;
-  }
-
-  private static int lineOf(MappingIterator<?> iterator) {
-    return iterator.getCurrentLocation().getLineNr();
-  }
-
-  private static String accountProblem(Map<String, String> row) {
+  static String accountProblem(Map<String, String> row) {
     String id = row.get("Id");
     if (SalesforceId.parse(id).isEmpty()) {
       return "Id '" + abbreviate(id) + "' is not a Salesforce id";
@@ -251,7 +166,7 @@ final class MatchCommand implements Callable<Integer> {
     return null;
   }
 
-  private static Account toAccount(Map<String, String> row) {
+  static Account toAccount(Map<String, String> row) {
     return new Account(
         new SalesforceId(row.get("Id").strip()),
         emptyToNull(row.get("Name")),
@@ -295,28 +210,6 @@ final class MatchCommand implements Callable<Integer> {
     }
   }
 
-  private static void report(PrintWriter err, Path file, int line, String problem, int[] skipped) {
-    skipped[0]++;
-    err.println(file.getFileName() + " line " + line + ": " + problem + "; row skipped");
-  }
-
-  /** Data Loader and Excel write a byte-order mark; it must not become part of the first header. */
-  private static Reader bomless(BufferedReader reader) throws IOException {
-    reader.mark(1);
-    if (reader.read() != '\uFEFF') {
-      reader.reset();
-    }
-    return reader;
-  }
-
-  private static long countLines(Path file) {
-    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      return lines.count();
-    } catch (IOException | UncheckedIOException unreadable) {
-      return 1;
-    }
-  }
-
   private static List<String> split(String value) {
     return blank(value) ? List.of() : List.of(value.split("[,;]"));
   }
@@ -327,20 +220,5 @@ final class MatchCommand implements Callable<Integer> {
 
   private static String emptyToNull(String value) {
     return blank(value) ? null : value;
-  }
-
-  private static String abbreviate(String value) {
-    if (value == null) {
-      return "";
-    }
-    return value.length() > 40 ? value.substring(0, 40) + "..." : value;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable row";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }
