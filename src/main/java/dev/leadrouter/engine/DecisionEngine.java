@@ -1,6 +1,7 @@
 package dev.leadrouter.engine;
 
 import com.google.inject.Inject;
+import dev.leadrouter.lead.Lead;
 import dev.leadrouter.match.AccountMatcher;
 import dev.leadrouter.match.DuplicateFinder;
 import dev.leadrouter.normalize.LeadNormalizer;
@@ -77,8 +78,16 @@ public final class DecisionEngine {
   public Decision decide(RuleSet ruleSet, LeadInput input, RoutingState state) {
     try {
       NormalizedLead lead = normalizer.normalize(input.lead());
-      LeadScore score = scorer.score(lead, ruleSet.scoring());
       AccountMatch account = input.account() != null ? input.account() : matchAccount(lead);
+      List<ReasonCode> inputReasons = input.inputReasons();
+      Lead withFirmographics = AccountFirmographics.fillBlanks(input.lead(), account);
+      if (withFirmographics != input.lead()) {
+        // Scoring and rules then see the account's industry and size, as a rep reading it would.
+        lead = normalizer.normalize(withFirmographics);
+        inputReasons = new ArrayList<>(inputReasons);
+        inputReasons.add(ReasonCode.ACCOUNT_FIRMOGRAPHICS);
+      }
+      LeadScore score = scorer.score(lead, ruleSet.scoring());
       DuplicateMatch duplicate =
           input.duplicate() != null ? input.duplicate() : findDuplicate(lead);
       RoutingRequest request =
@@ -88,7 +97,7 @@ public final class DecisionEngine {
               score,
               account,
               duplicate,
-              reasons(input.inputReasons(), lead),
+              reasons(inputReasons, lead),
               snapshot(lead, score));
       return router.decide(ruleSet, request, state);
     } catch (RuntimeException bug) {

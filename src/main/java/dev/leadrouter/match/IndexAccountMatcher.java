@@ -237,7 +237,9 @@ public final class IndexAccountMatcher implements AccountMatcher {
         owning.ownerActive(),
         account.type(),
         Math.round(confidence * 1000) / 1000.0,
-        method);
+        method,
+        account.industry(),
+        account.employees());
   }
 
   private static boolean countriesDiffer(String country, IndexedAccount account) {

@@ -46,6 +46,8 @@ public enum ReasonCode {
   WEBSITE_INVALID("the lead's website has no usable domain"),
   FREE_MAIL_DOMAIN("the lead's email is a free-mail or disposable address"),
   VALUE_TRUNCATED("a field was too long and only its start was used"),
+  ACCOUNT_FIRMOGRAPHICS(
+      "the lead's blank industry or employee count was taken from its matched account"),
   ENRICHMENT_TIMEOUT(
       "the lead waited for enrichment fields that did not arrive in time, and was routed without"
           + " them"),

@@ -289,6 +289,40 @@ class DecisionEngineTest {
   }
 
   @Test
+  void blankIndustryAndSizeComeFromTheMatchedAccountAndSayWhere() {
+    AccountMatch withFirmographics =
+        new AccountMatch(
+            new SalesforceId("0015f00000LR001AAD"),
+            "Umbrella",
+            NOAH,
+            true,
+            "Prospect",
+            0.5,
+            "fuzzy name",
+            "Technology",
+            5000);
+
+    Decision filled =
+        decide(new LeadInput(lead("Country", "Japan"), withFirmographics, null), WEDNESDAY);
+    assertThat(filled.inputs())
+        .containsEntry("Industry", "Technology")
+        .containsEntry("NumberOfEmployees", "5000");
+    assertThat(filled.reasons()).startsWith(ReasonCode.ACCOUNT_FIRMOGRAPHICS);
+
+    Decision own =
+        decide(
+            new LeadInput(
+                lead("Country", "Japan", "Industry", "Retail", "NumberOfEmployees", "12"),
+                withFirmographics,
+                null),
+            WEDNESDAY);
+    assertThat(own.inputs())
+        .containsEntry("Industry", "Retail")
+        .containsEntry("NumberOfEmployees", "12");
+    assertThat(own.reasons()).doesNotContain(ReasonCode.ACCOUNT_FIRMOGRAPHICS);
+  }
+
+  @Test
   void duplicatesGoToTheirActiveOwner() {
     Lead lead = lead("Country", "US", "State", "TX", "LeadSource", "Web");
     SalesforceId record = new SalesforceId("00Q5f00000LR003EAD");
