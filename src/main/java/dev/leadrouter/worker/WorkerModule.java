@@ -141,7 +141,8 @@ public final class WorkerModule extends AbstractModule {
       ReconciliationQueue reconciliations,
       WorkerSettings settings,
       MeterRegistry meters,
-      dev.leadrouter.sla.FirstTouches firstTouches) {
+      dev.leadrouter.sla.FirstTouches firstTouches,
+      dev.leadrouter.sla.MisrouteFeedback misroutes) {
     Gauge.builder("leadrouter.capture.backlog", source, CdcSubscriber::backlog)
         .description("change events received and not yet taken by the routing thread")
         .register(meters);
@@ -153,7 +154,12 @@ public final class WorkerModule extends AbstractModule {
         reconciliations,
         settings.salesforce().callOptionsClient(),
         meters,
-        settings.sla().enabled() ? firstTouches::onEvent : event -> {});
+        settings.sla().enabled()
+            ? event -> {
+              firstTouches.onEvent(event);
+              misroutes.onEvent(event);
+            }
+            : misroutes::onEvent);
   }
 
   @Provides
