@@ -23,7 +23,7 @@ final class ShadowReportHtml {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private static final String STYLE =
+  static final String STYLE =
       """
       body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;
         max-width:60rem;padding:0 1rem;color:#1b1b1b;line-height:1.45}
@@ -240,7 +240,7 @@ final class ShadowReportHtml {
     html.append("</tbody>\n</table>\n");
   }
 
-  private static String rect(int x, int y, int width, int height, String fill) {
+  static String rect(int x, int y, int width, int height, String fill) {
     return "<rect x=\""
         + x
         + "\" y=\""
@@ -258,7 +258,7 @@ final class ShadowReportHtml {
     return ShadowReportFiles.percent(value).toPlainString() + "%";
   }
 
-  private static String shorten(String text, int length) {
+  static String shorten(String text, int length) {
     return text.length() <= length ? text : text.substring(0, length - 1) + "…";
   }
 }
