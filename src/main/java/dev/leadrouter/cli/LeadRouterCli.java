@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       DlqCommand.class,
       MatchCommand.class,
       RulesCommand.class,
+      SlaReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LeadRouterCli implements Runnable {

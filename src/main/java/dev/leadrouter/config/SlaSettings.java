@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param escalation what happens after a breach
  * @param task the owner's follow-up Task
  * @param notices where breach notices go
+ * @param misrouteWindow an owner change by someone else this soon after our routing counts as a
+ *     misroute of the rule that placed the lead
  */
 public record SlaSettings(
     boolean enabled,
@@ -27,7 +29,11 @@ public record SlaSettings(
     BusinessHoursSettings businessHours,
     SlaEscalationSettings escalation,
     SlaTaskSettings task,
-    NotifySettings notices) {
+    NotifySettings notices,
+    Duration misrouteWindow) {
+
+  /** How soon after routing an owner change by hand counts as a misroute, unless configured. */
+  public static final Duration DEFAULT_MISROUTE_WINDOW = Duration.ofDays(7);
 
   /** The tiers entry for leads whose score tier has none. */
   public static final String DEFAULT_TIER = "default";
@@ -40,6 +46,27 @@ public record SlaSettings(
     Objects.requireNonNull(escalation, "escalation");
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(notices, "notices");
+    Objects.requireNonNull(misrouteWindow, "misrouteWindow");
+  }
+
+  /** Settings with the default misroute window. */
+  public SlaSettings(
+      boolean enabled,
+      Map<String, SlaTierSettings> tiers,
+      List<String> untouchedStatuses,
+      BusinessHoursSettings businessHours,
+      SlaEscalationSettings escalation,
+      SlaTaskSettings task,
+      NotifySettings notices) {
+    this(
+        enabled,
+        tiers,
+        untouchedStatuses,
+        businessHours,
+        escalation,
+        task,
+        notices,
+        DEFAULT_MISROUTE_WINDOW);
   }
 
   /** The tier settings for a score tier name, falling back to the default entry. */

@@ -43,10 +43,16 @@ final class SlaSettingsReader {
     SlaEscalationSettings escalation = escalation(section + ".escalation");
     SlaTaskSettings task = task(section + ".task");
     NotifySettings notify = notify(section + ".notify");
+    Duration misrouteWindow =
+        reader.rawValue(section + ".misroute-window").isPresent()
+            ? reader.durationAtLeast(
+                section + ".misroute-window", Duration.ofMinutes(1), "1 minute")
+            : SlaSettings.DEFAULT_MISROUTE_WINDOW;
     if (reader.problemCount() > before) {
       return null;
     }
-    return new SlaSettings(enabled, tiers, untouched, hours, escalation, task, notify);
+    return new SlaSettings(
+        enabled, tiers, untouched, hours, escalation, task, notify, misrouteWindow);
   }
 
   private Map<String, SlaTierSettings> tiers(String path) {

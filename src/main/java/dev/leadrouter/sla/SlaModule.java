@@ -41,6 +41,7 @@ public final class SlaModule extends AbstractModule {
     bind(SlaPolicy.class).in(Singleton.class);
     bind(SlaAssignments.class).in(Singleton.class);
     bind(FirstTouches.class).in(Singleton.class);
+    bind(MisrouteFeedback.class).in(Singleton.class);
     bind(SlaEscalations.class).in(Singleton.class);
     bind(SlaScheduler.class).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), WriteListener.class)

@@ -22,6 +22,7 @@ public final class StoreModule extends AbstractModule {
     bind(ProcessedEvents.class).in(Singleton.class);
     bind(DeadLetters.class).in(Singleton.class);
     bind(SlaClocks.class).in(Singleton.class);
+    bind(Misroutes.class).in(Singleton.class);
   }
 
   @Provides

@@ -194,6 +194,7 @@ public final class WorkerModule extends AbstractModule {
       WorkerSettings settings,
       MeterRegistry meters,
       dev.leadrouter.sla.FirstTouches firstTouches,
+      dev.leadrouter.sla.MisrouteFeedback misroutes,
       MatchIndexes indexes,
       Enricher enricher,
       HoldUntilEnriched hold) {
@@ -217,7 +218,12 @@ public final class WorkerModule extends AbstractModule {
         indexes,
         enricher,
         hold,
-        settings.sla().enabled() ? firstTouches::onEvent : event -> {});
+        settings.sla().enabled()
+            ? event -> {
+              firstTouches.onEvent(event);
+              misroutes.onEvent(event);
+            }
+            : misroutes::onEvent);
   }
 
   @Provides

@@ -45,6 +45,21 @@ class SlaSettingsTest {
   }
 
   @Test
+  void misroutesCountForSevenDaysUnlessTheEnvironmentSaysOtherwise() {
+    assertThat(loader.load(SHIPPED, Map.of()).sla().misrouteWindow()).isEqualTo(Duration.ofDays(7));
+    assertThat(
+            loader
+                .load(SHIPPED, Map.of("LEAD_ROUTER_SLA_MISROUTE_WINDOW", "3 days"))
+                .sla()
+                .misrouteWindow())
+        .isEqualTo(Duration.ofDays(3));
+    assertThatThrownBy(
+            () -> loader.load(SHIPPED, Map.of("LEAD_ROUTER_SLA_MISROUTE_WINDOW", "a while")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("lead-router.sla.misroute-window: must be a duration");
+  }
+
+  @Test
   void aFileWithoutTheSectionTracksNoSla() throws IOException {
     Path conf =
         Files.writeString(

@@ -62,4 +62,12 @@ class H2StoreTest {
       return H2Databases.fileIn(scratch);
     }
   }
+
+  @Nested
+  class MisroutesOnH2 extends MisroutesContract {
+    @Override
+    StoreSettings freshDatabase(Path scratch) {
+      return H2Databases.fileIn(scratch);
+    }
+  }
 }

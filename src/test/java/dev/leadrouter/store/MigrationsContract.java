@@ -24,7 +24,8 @@ abstract class MigrationsContract extends StoreContract {
             "open_load",
             "dead_letter",
             "sla_clock",
-            "sla_escalation"
+            "sla_escalation",
+            "misroute"
           }) {
         try (ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
           row.next();

@@ -65,4 +65,12 @@ class PostgresStoreIT {
       return POSTGRES.freshDatabase();
     }
   }
+
+  @Nested
+  class MisroutesOnPostgres extends MisroutesContract {
+    @Override
+    StoreSettings freshDatabase(Path scratch) {
+      return POSTGRES.freshDatabase();
+    }
+  }
 }
