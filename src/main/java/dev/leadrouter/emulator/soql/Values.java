@@ -79,7 +79,13 @@ final class Values {
       return false;
     }
     StringBuilder regex = new StringBuilder();
-    for (char c : pattern.toCharArray()) {
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length()) {
+        // An escaped %, _ or backslash matches itself (the parser keeps these escapes).
+        regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+        continue;
+      }
       switch (c) {
         case '%' -> regex.append(".*");
         case '_' -> regex.append('.');
