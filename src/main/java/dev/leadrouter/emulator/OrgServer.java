@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -189,6 +190,11 @@ public final class OrgServer implements AutoCloseable {
    */
   public Faults faults() {
     return faults;
+  }
+
+  /** The access tokens of the sessions still open, e.g. for a test that looks for leaked ones. */
+  public Set<String> liveTokens() {
+    return sessions.tokens();
   }
 
   /** Ends a session as a logout or timeout does: REST answers 401, streaming 401::. */

@@ -1,10 +1,11 @@
 package dev.leadrouter.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Timeout;
+import java.time.Duration;
 
 /**
  * Whatever arrives on the stream, the parser gives a {@link ChangeEvent} or a {@link
@@ -15,17 +16,27 @@ class ChangeEventParserFuzzTest {
 
   private final ChangeEventParser parser = new ChangeEventParser();
 
-  @Timeout(10)
   @FuzzTest(maxDuration = "60s")
   void aWholeMessageParsesOrIsRejectedWithAReason(byte[] data) {
+    // Each input is bounded, so a hang fails that input instead of stalling the run.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10), () -> aWholeMessageParsesOrIsRejectedWithAReasonChecked(data));
+  }
+
+  private void aWholeMessageParsesOrIsRejectedWithAReasonChecked(byte[] data) {
     String message = new String(data, StandardCharsets.UTF_8);
 
     assertParsedOrRejectedWithReason(parser.parseMessageJson(message), message);
   }
 
-  @Timeout(10)
   @FuzzTest(maxDuration = "60s")
   void messageDataParsesOrIsRejectedWithAReason(byte[] data) {
+    // Each input is bounded, so a hang fails that input instead of stalling the run.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10), () -> messageDataParsesOrIsRejectedWithAReasonChecked(data));
+  }
+
+  private void messageDataParsesOrIsRejectedWithAReasonChecked(byte[] data) {
     String channel = "/data/LeadChangeEvent";
     String json = new String(data, StandardCharsets.UTF_8);
 

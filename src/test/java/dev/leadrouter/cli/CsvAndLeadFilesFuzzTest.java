@@ -1,13 +1,14 @@
 package dev.leadrouter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Timeout;
+import java.time.Duration;
 
 /**
  * Files users hand the command line: the {@code match} command's account and lead CSV exports and
@@ -23,9 +24,14 @@ class CsvAndLeadFilesFuzzTest {
   private static final String LEADS_START = "--- leads ---\n";
   private static final String RAW = "--- raw ---\n";
 
-  @Timeout(20)
   @FuzzTest(maxDuration = "120s")
-  void matchReportsBadCsvRowsAndNeverCrashes(byte[] data) throws IOException {
+  void matchReportsBadCsvRowsAndNeverCrashes(byte[] data) {
+    // Each input is bounded, so a hang fails that input instead of stalling the run.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20), () -> matchReportsBadCsvRowsAndNeverCrashesChecked(data));
+  }
+
+  private void matchReportsBadCsvRowsAndNeverCrashesChecked(byte[] data) throws IOException {
     // Input: account rows, LEADS_START, lead rows. The headers are written for them so the fuzzer
     // reaches the rows, unless the input starts with RAW (then it carries its own, or none).
     String input = new String(data, StandardCharsets.UTF_8);
@@ -60,9 +66,14 @@ class CsvAndLeadFilesFuzzTest {
     }
   }
 
-  @Timeout(10)
   @FuzzTest(maxDuration = "60s")
-  void leadDocumentsReadOrAreRefusedWithAReason(byte[] content) throws IOException {
+  void leadDocumentsReadOrAreRefusedWithAReason(byte[] content) {
+    // Each input is bounded, so a hang fails that input instead of stalling the run.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10), () -> leadDocumentsReadOrAreRefusedWithAReasonChecked(content));
+  }
+
+  private void leadDocumentsReadOrAreRefusedWithAReasonChecked(byte[] content) throws IOException {
     Path file = Files.createTempFile("leads-fuzz", ".yaml");
     try {
       Files.write(file, content);

@@ -111,6 +111,17 @@ class SoqlQueryTest {
   }
 
   @Test
+  void likeMatchesTextBeyondTheBasicPlaneSuchAsEmoji() {
+    // Found by SoqlLiteralFuzzTest: each half of a surrogate pair was quoted on its own.
+    Map<String, Object> lead = lead("Caf\u00e9 \uD83D\uDE00 Bar", null, null, null, false);
+
+    assertThat(
+            SoqlQuery.parse("SELECT Id FROM Lead WHERE LastName LIKE 'caf\u00e9 \uD83D\uDE00%'")
+                .run(List.of(lead), NOW))
+        .hasSize(1);
+  }
+
+  @Test
   void anEscapedWildcardInLikeMatchesOnlyItself() {
     assertThat(names("SELECT Id FROM Lead WHERE LastName LIKE 'O\\_Brien'")).isEmpty();
     assertThat(names("SELECT Id FROM Lead WHERE LastName LIKE 'O_Brien'"))
