@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * every table of the store, and the shadow report's files. A failure names where a secret leaked.
  *
  * <p>The admin console's refusal without its token and its loopback default are proven by {@code
- * AdminServerTest} and {@code ConfigModuleTest}.
+ * AdminServerTest} and {@code WorkerSettingsLoaderTest}.
  */
 class SecretsNeverLeakIT {
 
