@@ -183,7 +183,13 @@ final class SettingReader {
     } catch (URISyntaxException notAUri) {
       // reported below, with the same message as a URI that parses but is not a web address
     }
-    problem(path, "must be a web address such as " + example + " (was '" + text.get() + "')");
+    problem(
+        path,
+        "must be a web address such as "
+            + example
+            + " (was '"
+            + UrlRedaction.redact(text.get())
+            + "')");
     return Optional.empty();
   }
 

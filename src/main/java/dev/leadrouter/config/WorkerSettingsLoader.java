@@ -171,7 +171,9 @@ public final class WorkerSettingsLoader {
     if (url != null && !JDBC_URL.matcher(url).matches()) {
       reader.problem(
           STORE + ".url",
-          "must be a JDBC URL such as jdbc:postgresql://host:5432/leadrouter (was '" + url + "')");
+          "must be a JDBC URL such as jdbc:postgresql://host:5432/leadrouter (was '"
+              + UrlRedaction.redact(url)
+              + "')");
     } else if (url != null && url.toLowerCase(Locale.ROOT).contains("password=")) {
       // The URL is logged and shown on the admin pages; the value is deliberately not echoed.
       reader.problem(

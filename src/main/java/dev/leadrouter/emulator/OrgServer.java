@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -219,6 +220,11 @@ public final class OrgServer implements AutoCloseable {
    */
   public Faults faults() {
     return faults;
+  }
+
+  /** The access tokens of the sessions still open, e.g. for a test that looks for leaked ones. */
+  public Set<String> liveTokens() {
+    return sessions.tokens();
   }
 
   /** Ends a session as a logout or timeout does: REST answers 401, streaming 401::. */

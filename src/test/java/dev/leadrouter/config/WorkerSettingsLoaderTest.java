@@ -182,6 +182,29 @@ class WorkerSettingsLoaderTest {
   }
 
   @Test
+  void aMistypedUrlIsShownWithoutTheCredentialsItCarries() throws IOException {
+    // Found by SecretsNeverLeakIT: the problem echoed the whole URL, key and all.
+    Path conf =
+        confIncludingShipped(
+            "lead-router.enrich.provider = http",
+            "lead-router.enrich.http.base-url = \"htps://me:" + KNOWN_SECRET + "@enrich.example\"",
+            "lead-router.enrich.http.api-key-file = \"/dev/null\"",
+            "lead-router.store.url = \"postgresql://me:"
+                + KNOWN_SECRET
+                + "@db/x?password="
+                + KNOWN_SECRET
+                + "\"");
+
+    assertThatThrownBy(() -> loader.load(conf, Map.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("lead-router.enrich.http.base-url: must be a web address")
+        .hasMessageContaining("(was 'htps://***@enrich.example')")
+        .hasMessageContaining("(was 'postgresql://***@db/x?***')")
+        .message()
+        .doesNotContain(KNOWN_SECRET);
+  }
+
+  @Test
   void rejectsASecretPartlyWrittenIntoTheConfFile() throws IOException {
     // The merged origin mentions "env variables" too: only an exact match is from the environment.
     Path conf =

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -110,6 +111,11 @@ public final class Sessions {
       onRevoke.accept(token);
       onExpiry.run();
     }
+  }
+
+  /** The tokens of the sessions still open. */
+  public Set<String> tokens() {
+    return Set.copyOf(byToken.keySet());
   }
 
   /** Ends a session, as a logout or timeout does: REST answers 401, streaming 401::. */

@@ -86,7 +86,7 @@ final class SoqlParser {
     }
     if (accept("LIKE")) {
       Token pattern = next(Token.Kind.STRING, "a text pattern");
-      return new Condition.Comparison(field, "LIKE", List.of(unquote(pattern.text())));
+      return new Condition.Comparison(field, "LIKE", List.of(unquote(pattern.text(), true)));
     }
     String operator = next(Token.Kind.OPERATOR, "an operator").text();
     List<Object> literal = new ArrayList<>();
@@ -110,7 +110,7 @@ final class SoqlParser {
     }
     Token token = tokens.get(at++);
     return switch (token.kind()) {
-      case STRING -> unquote(token.text());
+      case STRING -> unquote(token.text(), false);
       case NUMBER -> new BigDecimal(token.text());
       case DATE ->
           token.text().length() == 10
@@ -140,22 +140,55 @@ final class SoqlParser {
     throw new MalformedQueryException("unknown literal " + text);
   }
 
-  private static String unquote(String quoted) {
+  /**
+   * The text of a string literal, following the SOQL reference's "Quoted String Escape Sequences";
+   * any other escape is an error, as in an org. In a LIKE pattern an escaped {@code %}, {@code _}
+   * or backslash stays escaped, so the pattern can tell it from a wildcard.
+   */
+  private static String unquote(String quoted, boolean like) {
     String inner = quoted.substring(1, quoted.length() - 1);
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < inner.length(); i++) {
       char c = inner.charAt(i);
-      if (c == '\\' && i + 1 < inner.length()) {
-        char escaped = inner.charAt(++i);
-        text.append(
-            switch (escaped) {
-              case 'n' -> '\n';
-              case 't' -> '\t';
-              case 'r' -> '\r';
-              default -> escaped;
-            });
-      } else {
+      if (c != '\\') {
         text.append(c);
+        continue;
+      }
+      if (i + 1 >= inner.length()) {
+        throw new MalformedQueryException("a string literal ends with a lone backslash");
+      }
+      char escaped = inner.charAt(++i);
+      switch (escaped) {
+        case 'n', 'N' -> text.append('\n');
+        case 't', 'T' -> text.append('\t');
+        case 'r', 'R' -> text.append('\r');
+        case 'f', 'F' -> text.append('\f');
+        case 'b', 'B' -> text.append('\b');
+        case '\'', '"' -> text.append(escaped);
+        case '\\', '%', '_' -> {
+          if (like) {
+            text.append('\\').append(escaped);
+          } else if (escaped == '\\') {
+            text.append(escaped);
+          } else {
+            throw new MalformedQueryException(
+                "Invalid string literal: \\" + escaped + " is allowed only in LIKE");
+          }
+        }
+        case 'u', 'U' -> {
+          if (i + 5 > inner.length()) {
+            throw new MalformedQueryException("a \\u escape needs four hex digits");
+          }
+          try {
+            text.append((char) Integer.parseInt(inner.substring(i + 1, i + 5), 16));
+          } catch (NumberFormatException notHex) {
+            throw new MalformedQueryException("a \\u escape needs four hex digits");
+          }
+          i += 4;
+        }
+        default ->
+            throw new MalformedQueryException(
+                "Invalid string literal: illegal escape sequence \\" + escaped);
       }
     }
     return text.toString();

@@ -78,13 +78,27 @@ final class Values {
     if (value == null) {
       return false;
     }
+    // Literal text is quoted in runs, not char by char: a quoted lone half of a surrogate pair
+    // never matches the whole character (found by SoqlLiteralFuzzTest with an emoji).
     StringBuilder regex = new StringBuilder();
-    for (char c : pattern.toCharArray()) {
-      switch (c) {
-        case '%' -> regex.append(".*");
-        case '_' -> regex.append('.');
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
+    StringBuilder literal = new StringBuilder();
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length()) {
+        // An escaped %, _ or backslash matches itself (the parser keeps these escapes).
+        literal.append(pattern.charAt(++i));
+      } else if (c == '%' || c == '_') {
+        if (literal.length() > 0) {
+          regex.append(Pattern.quote(literal.toString()));
+          literal.setLength(0);
+        }
+        regex.append(c == '%' ? ".*" : ".");
+      } else {
+        literal.append(c);
       }
+    }
+    if (literal.length() > 0) {
+      regex.append(Pattern.quote(literal.toString()));
     }
     return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL)
         .matcher(value.toString())

@@ -86,6 +86,48 @@ class SoqlQueryTest {
         .toList();
   }
 
+  @Test
+  void readsEveryEscapeSoqlLiteralWritesIncludingFormFeedBackspaceAndUnicode() {
+    // Found by SoqlLiteralFuzzTest: \f, \b and \\uXXXX came back as the letters f, b, u0007.
+    SoqlQuery query = SoqlQuery.parse("SELECT Id FROM Lead WHERE LastName = 'a\\fb\\bc\\u0007d'");
+
+    assertThat(query.where().orElseThrow())
+        .isEqualTo(new Condition.Comparison("LastName", "=", List.of("a\fb\bc\u0007d")));
+    assertThatThrownBy(() -> SoqlQuery.parse("SELECT Id FROM Lead WHERE LastName = 'a\\qb'"))
+        .isInstanceOf(MalformedQueryException.class)
+        .hasMessageContaining("illegal escape sequence \\q");
+  }
+
+  @Test
+  void aLongStringLiteralDoesNotOverflowTheStack() {
+    // Found by SoqlLiteralFuzzTest: the string regex recursed once per character.
+    String longName = "\\'".repeat(20_000);
+
+    SoqlQuery query =
+        SoqlQuery.parse(
+            "SELECT Id FROM Lead WHERE LastName = '" + longName + "' AND IsHot__c = true");
+
+    assertThat(query.where().orElseThrow()).isInstanceOf(Condition.And.class);
+  }
+
+  @Test
+  void likeMatchesTextBeyondTheBasicPlaneSuchAsEmoji() {
+    // Found by SoqlLiteralFuzzTest: each half of a surrogate pair was quoted on its own.
+    Map<String, Object> lead = lead("Caf\u00e9 \uD83D\uDE00 Bar", null, null, null, false);
+
+    assertThat(
+            SoqlQuery.parse("SELECT Id FROM Lead WHERE LastName LIKE 'caf\u00e9 \uD83D\uDE00%'")
+                .run(List.of(lead), NOW))
+        .hasSize(1);
+  }
+
+  @Test
+  void anEscapedWildcardInLikeMatchesOnlyItself() {
+    assertThat(names("SELECT Id FROM Lead WHERE LastName LIKE 'O\\_Brien'")).isEmpty();
+    assertThat(names("SELECT Id FROM Lead WHERE LastName LIKE 'O_Brien'"))
+        .containsExactly("O'Brien");
+  }
+
   private static Map<String, Object> lead(
       String lastName, String country, Integer employees, String created, boolean hot) {
     Map<String, Object> lead = new HashMap<>();
