@@ -15,8 +15,10 @@ import dev.leadrouter.config.RulesSettings;
 import dev.leadrouter.config.RulesSource;
 import dev.leadrouter.config.SalesforceSettings;
 import dev.leadrouter.config.Secret;
+import dev.leadrouter.config.SlaSettings;
 import dev.leadrouter.config.StoreSettings;
 import dev.leadrouter.config.WorkerSettings;
+import dev.leadrouter.config.WorkerSettingsLoader;
 import dev.leadrouter.config.YamlRuleSetLoader;
 import dev.leadrouter.emulator.OrgServer;
 import dev.leadrouter.emulator.faults.FaultPlan;
@@ -461,7 +463,17 @@ final class DemoCommand implements Callable<Integer> {
         new PipelineSettings(1000, PipelineSettings.MAX_WRITE_BATCH_SIZE, 2000),
         new AdminSettings("127.0.0.1", 0, Optional.empty()),
         new LoggingSettings(LogFormat.TEXT),
-        EnrichSettings.disabled());
+        EnrichSettings.disabled(),
+        shippedSlaSettings());
+  }
+
+  /**
+   * SLA tracking as the shipped configuration sets it up (follow-up Tasks, clocks, first touches),
+   * so the demo shows the whole job; the environment is left out so a shell's settings cannot
+   * change what the demo does.
+   */
+  private static SlaSettings shippedSlaSettings() {
+    return new WorkerSettingsLoader().load(Path.of("config/application.conf"), Map.of()).sla();
   }
 
   private static void awaitSubscribed(Worker worker) throws InterruptedException {
