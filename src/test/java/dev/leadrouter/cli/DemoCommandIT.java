@@ -93,4 +93,15 @@ class DemoCommandIT {
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(neither.err()).contains("--lead-id");
   }
+
+  @Test
+  void aBadRepTouchRangeIsAUsageErrorNamingIt() {
+    CliRun demo = CliRun.of("demo", "--rep-touch", "20s..2s");
+    CliRun emulator = CliRun.of("emulator", "--rep-touch", "soon");
+
+    assertThat(demo.exitCode()).as(demo.toString()).isEqualTo(2);
+    assertThat(demo.err()).contains("--rep-touch: invalid rep-touch '20s..2s'", "MAX is shorter");
+    assertThat(emulator.exitCode()).as(emulator.toString()).isEqualTo(2);
+    assertThat(emulator.err()).contains("invalid rep-touch 'soon'");
+  }
 }
