@@ -24,8 +24,13 @@ import java.util.stream.Collectors;
  */
 final class DemoAudit {
 
+  private static final String UNTOUCHED = "Open - Not Contacted";
+
   /** When each lead was first written by us, from the change event's commit time. */
   private final Map<String, Instant> firstWrite = new ConcurrentHashMap<>();
+
+  /** When each lead's Status first left "untouched" in an edit not ours: a rep's first touch. */
+  private final Map<String, Instant> firstTouch = new ConcurrentHashMap<>();
 
   private final Map<String, Integer> writes = new ConcurrentHashMap<>();
   private final Set<String> created = ConcurrentHashMap.newKeySet();
@@ -45,14 +50,43 @@ final class DemoAudit {
       return;
     }
     String origin = Objects.toString(header.get("changeOrigin"), "");
-    if (!"UPDATE".equals(header.get("changeType")) || !origin.contains(clientMark)) {
+    if (!"UPDATE".equals(header.get("changeType"))) {
       return;
     }
     Instant at = Instant.ofEpochMilli(((Number) header.get("commitTimestamp")).longValue());
+    if (!origin.contains(clientMark)) {
+      if (payload.get("Status") instanceof String status && !UNTOUCHED.equals(status)) {
+        for (Object id : (Collection<?>) header.get("recordIds")) {
+          firstTouch.putIfAbsent(id.toString(), at);
+        }
+      }
+      return;
+    }
     for (Object id : (Collection<?>) header.get("recordIds")) {
       writes.merge(id.toString(), 1, Integer::sum);
       firstWrite.putIfAbsent(id.toString(), at);
     }
+  }
+
+  /** Created leads a rep touched after we wrote their owner. */
+  long firstTouches() {
+    return created.stream()
+        .filter(id -> firstTouch.containsKey(id) && firstWrite.containsKey(id))
+        .count();
+  }
+
+  /** Milliseconds from each touched lead's first owner write to its first touch, in order. */
+  List<Long> timeToFirstTouchMillis() {
+    List<Long> millis = new ArrayList<>();
+    for (String id : created) {
+      Instant touched = firstTouch.get(id);
+      Instant written = firstWrite.get(id);
+      if (touched != null && written != null) {
+        millis.add(Math.max(0, touched.toEpochMilli() - written.toEpochMilli()));
+      }
+    }
+    millis.sort(null);
+    return millis;
   }
 
   /** A lead the generator created. */

@@ -27,6 +27,7 @@ import dev.leadrouter.emulator.generator.LeadGenerator;
 import dev.leadrouter.emulator.generator.OrgConnection;
 import dev.leadrouter.emulator.generator.PlannedLead;
 import dev.leadrouter.emulator.org.Org;
+import dev.leadrouter.emulator.rest.RepTouchPlan;
 import dev.leadrouter.emulator.seed.DemoOrgGenerator;
 import dev.leadrouter.match.AccountIndex;
 import dev.leadrouter.route.RuleSet;
@@ -114,6 +115,16 @@ final class DemoCommand implements Callable<Integer> {
   String faults;
 
   @Option(
+      names = "--rep-touch",
+      defaultValue = "2s..20s/0.1",
+      paramLabel = "MIN..MAX[/NEVER]",
+      description =
+          "The org's reps touch each lead they get (Status to Working - Contacted, a UI edit)"
+              + " after a delay in this range, except the share NEVER; the demo waits MAX for"
+              + " them at the end; `none` turns it off (default: ${DEFAULT-VALUE}).")
+  String repTouch;
+
+  @Option(
       names = "--summary",
       paramLabel = "FILE",
       description = "Also write the summary as JSON here.")
@@ -166,6 +177,7 @@ final class DemoCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InputException("--faults: " + e.getMessage());
     }
+    Optional<RepTouchPlan> touches = repTouchPlan(repTouch);
     RuleSet ruleSet = new YamlRuleSetLoader().load(rules);
     PrintWriter out = spec.commandLine().getOut();
     // The progress line is the demo's output; per-lead log lines would scroll it away.
@@ -182,13 +194,26 @@ final class DemoCommand implements Callable<Integer> {
           logger.setLevel(Level.WARN);
         });
     try {
-      return run(ruleSet, plan, out);
+      return run(ruleSet, plan, touches, out);
     } finally {
       levels.forEach(Logger::setLevel);
     }
   }
 
-  private int run(RuleSet ruleSet, FaultPlan plan, PrintWriter out) throws Exception {
+  /** The --rep-touch option: empty when absent or {@code none}. */
+  static Optional<RepTouchPlan> repTouchPlan(String text) {
+    if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("none")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(RepTouchPlan.parse(text));
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--rep-touch: " + e.getMessage());
+    }
+  }
+
+  private int run(RuleSet ruleSet, FaultPlan plan, Optional<RepTouchPlan> touches, PrintWriter out)
+      throws Exception {
     long started = System.nanoTime();
     out.println("Building the demo org (10,000 accounts, 60 users, open leads and contacts)...");
     out.flush();
@@ -199,6 +224,7 @@ final class DemoCommand implements Callable<Integer> {
             .start()) {
       server.onChangeEvent(audit::changeEvent);
       server.faults().set(plan);
+      touches.ifPresent(server::repTouch);
       Path store = freshStore();
       WorkerAssembly assembly =
           WorkerAssembly.create(
@@ -266,6 +292,14 @@ final class DemoCommand implements Callable<Integer> {
           TimeUnit.MILLISECONDS.sleep(250);
         }
         progress.done();
+        if (touches.isPresent()) {
+          Duration wait = touches.get().max();
+          out.printf(
+              "Waiting %s for the reps' first touches (--rep-touch %s)...%n",
+              wait, touches.get().describe());
+          out.flush();
+          TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+        }
         List<GeneratedLead> generated = generated(generating);
         long apiCalls =
             apiUsage(server.instanceUrl()) - apiBefore - generator.restCalls() - 1; // the probe
@@ -311,6 +345,12 @@ final class DemoCommand implements Callable<Integer> {
     report.put("leads_routed", routedInLog(assembly));
     report.put("owners_written", audit.written());
     report.put("sla_tasks_created", audit.slaTasks());
+    report.put("first_touches", audit.firstTouches());
+    List<Long> touch = audit.timeToFirstTouchMillis();
+    Map<String, Object> ttft = new LinkedHashMap<>();
+    ttft.put("p50", DemoAudit.percentile(touch, 0.50));
+    ttft.put("p90", DemoAudit.percentile(touch, 0.90));
+    report.put("time_to_first_touch_ms", ttft);
     report.put("lost", audit.lost());
     report.put("duplicates", audit.duplicates());
     report.put("speed_to_lead_ms", stl);
@@ -332,6 +372,7 @@ final class DemoCommand implements Callable<Integer> {
             "leads_routed",
             "owners_written",
             "sla_tasks_created",
+            "first_touches",
             "lost",
             "duplicates",
             "api_calls",
@@ -349,6 +390,11 @@ final class DemoCommand implements Callable<Integer> {
             stl.get("p90"),
             stl.get("p99"),
             stl.get("max")));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> touch = (Map<String, Object>) report.get("time_to_first_touch_ms");
+    table.add(
+        "time to first touch",
+        String.format(Locale.ROOT, "p50 %s ms, p90 %s ms", touch.get("p50"), touch.get("p90")));
     table.print(out);
     out.println();
     TextTable byRule = new TextTable("Rule", "Leads");

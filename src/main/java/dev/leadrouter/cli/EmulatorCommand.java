@@ -7,6 +7,7 @@ import dev.leadrouter.emulator.OrgServer;
 import dev.leadrouter.emulator.faults.FaultPlan;
 import dev.leadrouter.emulator.org.ConnectedApp;
 import dev.leadrouter.emulator.org.Org;
+import dev.leadrouter.emulator.rest.RepTouchPlan;
 import dev.leadrouter.emulator.seed.DemoOrgGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -42,7 +44,10 @@ import picocli.CommandLine.Spec;
       "  drop-poll=P          CometD long polls cut at once",
       "  latency=D            every request answered D later",
       "P: 0..1 or N%%. D, W, PERIOD: 500ms, 30s, 5m, 1h. Example:",
-      "  --faults lock=0.02,503-burst=5/60s,rate-limit=30s,latency=20ms"
+      "  --faults lock=0.02,503-burst=5/60s,rate-limit=30s,latency=20ms",
+      "",
+      "--rep-touch 30s..5m/0.1: the org's reps touch each lead a user gets",
+      "(Status to Working - Contacted, a UI edit) 30s to 5m later; 10%% never."
     })
 final class EmulatorCommand implements Callable<Integer> {
 
@@ -108,6 +113,14 @@ final class EmulatorCommand implements Callable<Integer> {
           "Seed of the faults' random choices, so runs repeat (default: ${DEFAULT-VALUE}).")
   long faultSeed;
 
+  @Option(
+      names = "--rep-touch",
+      paramLabel = "MIN..MAX[/NEVER]",
+      description =
+          "Reps touch the leads users get after a delay in this range, except the share NEVER,"
+              + " e.g. 30s..5m/0.1 (default: nobody touches).")
+  String repTouch;
+
   @Spec CommandSpec spec;
 
   private final Clock clock;
@@ -125,6 +138,7 @@ final class EmulatorCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InputException("--faults: " + e.getMessage());
     }
+    Optional<RepTouchPlan> touches = DemoCommand.repTouchPlan(repTouch);
     if (demoOrg && seed != null) {
       throw new InputException("--demo-org and --seed exclude each other: choose one org");
     }
@@ -148,6 +162,7 @@ final class EmulatorCommand implements Callable<Integer> {
     boolean interrupted = false;
     try (OrgServer server = new OrgServer(settings, org, faultSeed).start()) {
       server.faults().set(plan);
+      touches.ifPresent(server::repTouch);
       Thread hook = new Thread(() -> closeQuietly(server, stopped), "emulator-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       Map<String, Object> credentials = credentials(server, settings, org);
@@ -159,6 +174,7 @@ final class EmulatorCommand implements Callable<Integer> {
       out.printf("  client_secret  %s%n", credentials.get("client_secret"));
       out.printf("  username       %s%n", credentials.get("username"));
       out.printf("  faults         %s%n", plan.describe());
+      touches.ifPresent(t -> out.printf("  rep touch      %s%n", t.describe()));
       if (credentialsOut != null) {
         write(credentials);
         out.printf("Credentials written to %s%n", credentialsOut);

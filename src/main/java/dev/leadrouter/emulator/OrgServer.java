@@ -9,6 +9,8 @@ import dev.leadrouter.emulator.faults.FaultFilter;
 import dev.leadrouter.emulator.faults.Faults;
 import dev.leadrouter.emulator.org.Org;
 import dev.leadrouter.emulator.rest.BulkServlet;
+import dev.leadrouter.emulator.rest.RepTouchPlan;
+import dev.leadrouter.emulator.rest.RepTouches;
 import dev.leadrouter.emulator.rest.RestServlet;
 import dev.leadrouter.emulator.streaming.StreamingServer;
 import dev.leadrouter.lead.SalesforceId;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -85,6 +88,9 @@ public final class OrgServer implements AutoCloseable {
   private final StreamingServer streaming;
   private final Sessions sessions;
   private final Faults faults;
+  private final long faultSeed;
+  private volatile Optional<RepTouchPlan> repTouchPlan = Optional.empty();
+  private volatile RepTouches repTouches;
   private Server jetty;
   private ScheduledExecutorService expirySweeper;
 
@@ -103,6 +109,7 @@ public final class OrgServer implements AutoCloseable {
   public OrgServer(Settings settings, Org org, long faultSeed) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.faults = new Faults(settings.clock(), faultSeed);
+    this.faultSeed = faultSeed;
     this.org = Objects.requireNonNull(org, "org");
     this.streaming =
         new StreamingServer(
@@ -157,6 +164,10 @@ public final class OrgServer implements AutoCloseable {
         new ChangeEvents(
             (channel, data) -> {
               long replayId = streaming.publish(channel, data);
+              RepTouches touches = repTouches;
+              if (touches != null) {
+                touches.changeEvent(channel, data);
+              }
               if (!changeLog.isEmpty()) {
                 Map<String, Object> stamped = new LinkedHashMap<>(data);
                 stamped.put("event", Map.of("replayId", replayId));
@@ -176,6 +187,8 @@ public final class OrgServer implements AutoCloseable {
             settings.queryBatchSize(),
             faults);
     context.addServlet(new ServletHolder(rest), "/services/data/*");
+    repTouches = new RepTouches(rest, org, faultSeed);
+    repTouches.set(repTouchPlan);
     context.addServlet(
         new ServletHolder(new BulkServlet(rest, org, sessions, settings.clock())),
         "/services/async/*");
@@ -222,6 +235,20 @@ public final class OrgServer implements AutoCloseable {
     return faults;
   }
 
+  /**
+   * Makes the org's reps touch the leads they are given (Status to "Working - Contacted", as a UI
+   * edit) after a delay from the plan, e.g. {@code repTouch(RepTouchPlan.parse("30s..5m/0.1"))};
+   * {@code null} stops it. Applies to owner assignments from now on; delays are seeded with the
+   * fault seed.
+   */
+  public synchronized OrgServer repTouch(RepTouchPlan plan) {
+    repTouchPlan = Optional.ofNullable(plan);
+    if (repTouches != null) {
+      repTouches.set(repTouchPlan);
+    }
+    return this;
+  }
+
   /** The access tokens of the sessions still open, e.g. for a test that looks for leaked ones. */
   public Set<String> liveTokens() {
     return sessions.tokens();
@@ -236,6 +263,9 @@ public final class OrgServer implements AutoCloseable {
   public synchronized void close() throws Exception {
     if (expirySweeper != null) {
       expirySweeper.shutdownNow();
+    }
+    if (repTouches != null) {
+      repTouches.close();
     }
     if (jetty != null) {
       jetty.stop();

@@ -28,6 +28,8 @@ class DemoCommandIT {
             "60",
             "--rate",
             "30",
+            "--rep-touch",
+            "200ms..1s",
             "--summary",
             summary.toString(),
             "--data-dir",
@@ -42,6 +44,8 @@ class DemoCommandIT {
             "leads_routed",
             "owners_written",
             "sla_tasks_created",
+            "first_touches",
+            "time_to_first_touch_ms",
             "lost",
             "duplicates",
             "speed_to_lead_ms",
@@ -52,6 +56,9 @@ class DemoCommandIT {
     assertThat(report.get("lost").asInt()).isZero();
     assertThat(report.get("duplicates").asInt()).isZero();
     assertThat(report.get("owners_written").asInt()).isEqualTo(60);
+    // Reps touched leads given to users (some always are: account and lead owners) in UI edits.
+    assertThat(report.get("first_touches").asLong()).as(run.out()).isBetween(1L, 60L);
+    assertThat(report.get("time_to_first_touch_ms").get("p50").asLong()).isBetween(150L, 5_000L);
     assertThat(report.get("leads_routed").asInt()).isEqualTo(60);
     assertThat(report.get("speed_to_lead_ms").fieldNames())
         .toIterable()
@@ -85,5 +92,16 @@ class DemoCommandIT {
     assertThat(neither.exitCode()).isEqualTo(2);
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(neither.err()).contains("--lead-id");
+  }
+
+  @Test
+  void aBadRepTouchRangeIsAUsageErrorNamingIt() {
+    CliRun demo = CliRun.of("demo", "--rep-touch", "20s..2s");
+    CliRun emulator = CliRun.of("emulator", "--rep-touch", "soon");
+
+    assertThat(demo.exitCode()).as(demo.toString()).isEqualTo(2);
+    assertThat(demo.err()).contains("--rep-touch: invalid rep-touch '20s..2s'", "MAX is shorter");
+    assertThat(emulator.exitCode()).as(emulator.toString()).isEqualTo(2);
+    assertThat(emulator.err()).contains("invalid rep-touch 'soon'");
   }
 }

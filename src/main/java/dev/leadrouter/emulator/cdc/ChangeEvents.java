@@ -52,6 +52,15 @@ public final class ChangeEvents {
   }
 
   /**
+   * Starts a transaction of a user's edit in the org's UI. Its change origin is empty: Salesforce
+   * fills it only for changes made through an API
+   * (https://developer.salesforce.com/docs/atlas.en-us.change_data_capture.meta/change_data_capture/cdc_event_fields_header.htm).
+   */
+  public Transaction uiTransaction(String userId) {
+    return new Transaction(userId, "", UUID.randomUUID().toString());
+  }
+
+  /**
    * Starts a transaction of a Bulk API 1.0 batch. Its origin names the Bulk API and the version the
    * job was created with, as an org's events do.
    */

@@ -28,13 +28,26 @@ final class Writes {
   }
 
   Transaction begin(Call call) {
-    return new Transaction(call, events.restTransaction(call.session().userId(), call.client()));
+    return new Transaction(
+        call.session().userId(),
+        call.autoAssign(),
+        events.restTransaction(call.session().userId(), call.client()));
   }
 
   /** The writes of one Bulk API 1.0 batch: one transaction, its events' origin the Bulk API's. */
   Transaction beginBulk(Call call) {
     return new Transaction(
-        call, events.bulkTransaction(call.session().userId(), call.version(), call.client()));
+        call.session().userId(),
+        call.autoAssign(),
+        events.bulkTransaction(call.session().userId(), call.version(), call.client()));
+  }
+
+  /**
+   * An edit a user saves in the org's UI: no API origin, and the assignment rule does not run (the
+   * edit page's "Assign using active assignment rule" box is unchecked by default).
+   */
+  Transaction beginUi(String userId) {
+    return new Transaction(userId, false, events.uiTransaction(userId));
   }
 
   /**
@@ -42,11 +55,13 @@ final class Writes {
    * published in commit order, as an org's stream is.
    */
   final class Transaction {
-    private final Call call;
+    private final String userId;
+    private final boolean autoAssign;
     private final ChangeEvents.Transaction cdc;
 
-    private Transaction(Call call, ChangeEvents.Transaction cdc) {
-      this.call = call;
+    private Transaction(String userId, boolean autoAssign, ChangeEvents.Transaction cdc) {
+      this.userId = userId;
+      this.autoAssign = autoAssign;
       this.cdc = cdc;
     }
 
@@ -54,7 +69,7 @@ final class Writes {
       Map<String, Object> fields = assigned(type, values);
       checkReferences(fields);
       synchronized (Writes.this) {
-        RecordChange change = org.data().insert(type, fields, call.session().userId());
+        RecordChange change = org.data().insert(type, fields, userId);
         cdc.created(change);
         return change;
       }
@@ -67,9 +82,7 @@ final class Writes {
       lock(id);
       synchronized (Writes.this) {
         RecordChange change =
-            org.data()
-                .update(type, id, fields, call.session().userId())
-                .orElseThrow(() -> deleted());
+            org.data().update(type, id, fields, userId).orElseThrow(() -> deleted());
         cdc.updated(change);
         return change;
       }
@@ -88,7 +101,7 @@ final class Writes {
     /** With the lead assignment rule's owner, when the rule runs for this call. */
     private Map<String, Object> assigned(SObjectType type, Map<String, Object> values) {
       Map<String, Object> fields = new LinkedHashMap<>(values);
-      if (type == SObjectType.LEAD && call.autoAssign()) {
+      if (type == SObjectType.LEAD && autoAssign) {
         org.leadAssignmentOwner().ifPresent(queue -> fields.put("OwnerId", queue));
       }
       return fields;
