@@ -2,6 +2,7 @@ package dev.leadrouter.admin;
 
 import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 
+import dev.leadrouter.admin.HtmlReport.Bar;
 import dev.leadrouter.store.Misroute;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -18,7 +19,6 @@ import java.util.function.Function;
 final class SlaReportHtml {
 
   /** Bars per chart at most; the table below each chart has every row. */
-  private static final int MAX_BARS = 15;
 
   /** Misroutes listed on the page at most; the CSV has them all. */
   static final int MAX_LISTED = 500;
@@ -30,8 +30,6 @@ final class SlaReportHtml {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   /** A bar: its label, its length and the text written after it. */
-  private record Bar(String label, double value, String text) {}
-
   String render(SlaReport report) {
     StringBuilder html = new StringBuilder(32_768);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -171,50 +169,9 @@ final class SlaReportHtml {
 
   private static void chart(
       StringBuilder html, String id, String title, List<Bar> bars, String colour) {
-    if (bars.isEmpty()) {
-      return;
+    if (!bars.isEmpty()) {
+      HtmlReport.barChart(html, "chart-" + id, title, bars, colour);
     }
-    List<Bar> shown = bars.subList(0, Math.min(MAX_BARS, bars.size()));
-    double most = Math.max(1e-9, shown.stream().mapToDouble(Bar::value).max().orElse(1));
-    int rowHeight = 26;
-    int labelWidth = 200;
-    int barSpace = 260; // leaves room for the text after the longest bar
-    html.append("<figure>\n<svg role=\"img\" aria-labelledby=\"chart-")
-        .append(id)
-        .append("\" width=\"100%\" viewBox=\"0 0 640 ")
-        .append(shown.size() * rowHeight + 4)
-        .append("\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"chart-")
-        .append(id)
-        .append("\">")
-        .append(escapeHtml4(title))
-        .append("</title>\n");
-    for (int i = 0; i < shown.size(); i++) {
-      Bar bar = shown.get(i);
-      int y = i * rowHeight + 4;
-      int length = (int) Math.round(barSpace * bar.value() / most);
-      html.append("<g><title>")
-          .append(escapeHtml4(bar.label() + ": " + bar.text()))
-          .append("</title>\n<text x=\"")
-          .append(labelWidth - 8)
-          .append("\" y=\"")
-          .append(y + 15)
-          .append("\" text-anchor=\"end\">")
-          .append(escapeHtml4(HtmlReport.shorten(bar.label(), 28)))
-          .append("</text>\n")
-          .append(HtmlReport.rect(labelWidth, y, length, 20, colour))
-          .append("<text x=\"")
-          .append(labelWidth + length + 6)
-          .append("\" y=\"")
-          .append(y + 15)
-          .append("\">")
-          .append(escapeHtml4(bar.text()))
-          .append("</text>\n</g>\n");
-    }
-    html.append("</svg>\n<figcaption>").append(escapeHtml4(title));
-    if (shown.size() < bars.size()) {
-      html.append("; the first ").append(MAX_BARS).append(" shown, the table lists all");
-    }
-    html.append("</figcaption>\n</figure>\n");
   }
 
   private static void table(
