@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which faults the emulated org injects, parsed from a list such as {@code
@@ -64,7 +62,6 @@ public record FaultPlan(
 
   private static final Duration DEFAULT_LIMIT_PERIOD = Duration.ofMinutes(5);
   private static final Duration DEFAULT_STALL = Duration.ofSeconds(30);
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
   private static final List<String> NAMES =
       List.of(
           "lock",
@@ -191,22 +188,24 @@ public record FaultPlan(
       append(text, "lock=" + lockRate);
     }
     if (burstCalls > 0) {
-      append(text, "503-burst=" + burstCalls + "/" + format(burstPeriod));
+      append(text, "503-burst=" + burstCalls + "/" + PlanValues.format(burstPeriod));
     }
     if (!limitWindow.isZero()) {
-      append(text, "rate-limit=" + format(limitWindow) + "/" + format(limitPeriod));
+      append(
+          text,
+          "rate-limit=" + PlanValues.format(limitWindow) + "/" + PlanValues.format(limitPeriod));
     }
     if (!sessionLifetime.isZero()) {
-      append(text, "session-expiry=" + format(sessionLifetime));
+      append(text, "session-expiry=" + PlanValues.format(sessionLifetime));
     }
     if (stallRate > 0) {
-      append(text, "stall-poll=" + stallRate + "/" + format(stallFor));
+      append(text, "stall-poll=" + stallRate + "/" + PlanValues.format(stallFor));
     }
     if (dropRate > 0) {
       append(text, "drop-poll=" + dropRate);
     }
     if (!latency.isZero()) {
-      append(text, "latency=" + format(latency));
+      append(text, "latency=" + PlanValues.format(latency));
     }
     return text.length() == 0 ? "none" : text.toString();
   }
@@ -218,20 +217,6 @@ public record FaultPlan(
     text.append(item);
   }
 
-  private static String format(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis % 3_600_000 == 0) {
-      return millis / 3_600_000 + "h";
-    }
-    if (millis % 60_000 == 0) {
-      return millis / 60_000 + "m";
-    }
-    if (millis % 1000 == 0) {
-      return millis / 1000 + "s";
-    }
-    return millis + "ms";
-  }
-
   private static void noSecond(String item, String second) {
     if (second != null) {
       throw invalid(item, "takes a single value");
@@ -239,18 +224,14 @@ public record FaultPlan(
   }
 
   private static double rate(String item, String text) {
-    try {
-      double rate =
-          text.endsWith("%")
-              ? Double.parseDouble(text.substring(0, text.length() - 1)) / 100
-              : Double.parseDouble(text);
-      if (!(rate >= 0 && rate <= 1)) {
-        throw invalid(item, "a probability must be between 0 and 1 (or 0% and 100%)");
-      }
-      return rate;
-    } catch (NumberFormatException e) {
-      throw invalid(item, "'" + text + "' is not a probability such as 0.02 or 2%");
+    double rate =
+        PlanValues.fraction(text)
+            .orElseThrow(
+                () -> invalid(item, "'" + text + "' is not a probability such as 0.02 or 2%"));
+    if (!(rate >= 0 && rate <= 1)) {
+      throw invalid(item, "a probability must be between 0 and 1 (or 0% and 100%)");
     }
+    return rate;
   }
 
   private static int count(String item, String text) {
@@ -274,17 +255,9 @@ public record FaultPlan(
   }
 
   private static Duration duration(String item, String text) {
-    Matcher matcher = DURATION.matcher(text);
-    if (!matcher.matches()) {
-      throw invalid(item, "'" + text + "' is not a duration such as 500ms, 30s, 5m or 1h");
-    }
-    long amount = Long.parseLong(matcher.group(1));
-    return switch (matcher.group(2)) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
-    };
+    return PlanValues.duration(text)
+        .orElseThrow(
+            () -> invalid(item, "'" + text + "' is not a duration such as 500ms, 30s, 5m or 1h"));
   }
 
   private static IllegalArgumentException invalid(String item, String why) {

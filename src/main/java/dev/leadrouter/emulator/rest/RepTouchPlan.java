@@ -1,5 +1,6 @@
 package dev.leadrouter.emulator.rest;
 
+import dev.leadrouter.emulator.faults.PlanValues;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -19,7 +20,6 @@ public record RepTouchPlan(Duration min, Duration max, double neverShare) {
       "MIN..MAX[/NEVER_SHARE], e.g. 30s..5m/0.1 (durations 500ms, 30s, 5m, 1h; share 0..1 or N%)";
 
   private static final Pattern PLAN = Pattern.compile("([^./]+)\\.\\.([^/]+)(?:/(.+))?");
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   public RepTouchPlan {
     Objects.requireNonNull(min, "min");
@@ -52,50 +52,26 @@ public record RepTouchPlan(Duration min, Duration max, double neverShare) {
 
   /** The text this plan parses from, e.g. {@code 2s..20s/0.1}. */
   public String describe() {
-    return format(min) + ".." + format(max) + (neverShare > 0 ? "/" + neverShare : "");
-  }
-
-  private static String format(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis % 3_600_000 == 0 && millis > 0) {
-      return millis / 3_600_000 + "h";
-    }
-    if (millis % 60_000 == 0 && millis > 0) {
-      return millis / 60_000 + "m";
-    }
-    if (millis % 1000 == 0) {
-      return millis / 1000 + "s";
-    }
-    return millis + "ms";
+    return PlanValues.format(min)
+        + ".."
+        + PlanValues.format(max)
+        + (neverShare > 0 ? "/" + neverShare : "");
   }
 
   private static Duration duration(String item, String text) {
-    Matcher matcher = DURATION.matcher(text);
-    if (!matcher.matches()) {
-      throw invalid(item, "'" + text + "' is not a duration such as 500ms, 30s, 5m or 1h");
-    }
-    long amount = Long.parseLong(matcher.group(1));
-    return switch (matcher.group(2)) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
-    };
+    return PlanValues.duration(text)
+        .orElseThrow(
+            () -> invalid(item, "'" + text + "' is not a duration such as 500ms, 30s, 5m or 1h"));
   }
 
   private static double share(String item, String text) {
-    try {
-      double share =
-          text.endsWith("%")
-              ? Double.parseDouble(text.substring(0, text.length() - 1)) / 100
-              : Double.parseDouble(text);
-      if (!(share >= 0 && share <= 1)) {
-        throw invalid(item, "the never-touched share must be between 0 and 1 (or 0% and 100%)");
-      }
-      return share;
-    } catch (NumberFormatException e) {
-      throw invalid(item, "'" + text + "' is not a share such as 0.1 or 10%");
+    double share =
+        PlanValues.fraction(text)
+            .orElseThrow(() -> invalid(item, "'" + text + "' is not a share such as 0.1 or 10%"));
+    if (!(share >= 0 && share <= 1)) {
+      throw invalid(item, "the never-touched share must be between 0 and 1 (or 0% and 100%)");
     }
+    return share;
   }
 
   private static IllegalArgumentException invalid(String item, String why) {
