@@ -7,10 +7,6 @@ import dev.leadrouter.admin.DryRunReport;
 import dev.leadrouter.admin.DryRunRow;
 import dev.leadrouter.admin.DryRunSummary;
 import dev.leadrouter.config.ConfigModule;
-import dev.leadrouter.config.ConfigurationException;
-import dev.leadrouter.config.OrgCredentials;
-import dev.leadrouter.config.WorkerSettings;
-import dev.leadrouter.config.WorkerSettingsLoader;
 import dev.leadrouter.match.AccountIndex;
 import dev.leadrouter.match.AccountIndexLoader;
 import dev.leadrouter.match.AccountKeys;
@@ -91,19 +87,7 @@ final class DryRunCommand implements Callable<Integer> {
       description = "Directory for report.html, dry-run.csv and summary.json (created if missing).")
   Path out;
 
-  @Option(
-      names = "--config",
-      defaultValue = "config/application.conf",
-      paramLabel = "FILE",
-      description = "Worker settings naming the org, for --since (default: ${DEFAULT-VALUE}).")
-  Path config;
-
-  @Option(
-      names = "--org-credentials",
-      paramLabel = "FILE",
-      description =
-          "The org connection as JSON, as `lead-router emulator --credentials-out` writes.")
-  Path orgCredentials;
+  @Mixin OrgOptions org;
 
   @Spec CommandSpec spec;
 
@@ -179,24 +163,7 @@ final class DryRunCommand implements Callable<Integer> {
   }
 
   private Injector org() {
-    try {
-      WorkerSettings settings = new WorkerSettingsLoader().load(config, System.getenv());
-      if (orgCredentials != null) {
-        settings = OrgCredentials.read(orgCredentials).applyTo(settings);
-      }
-      List<String> missing = settings.salesforce().missingCredentials();
-      if (!missing.isEmpty()) {
-        throw new InputException(
-            "the org connection needs "
-                + String.join(", ", missing)
-                + " (lead-router.salesforce in "
-                + config
-                + "), or give --org-credentials FILE");
-      }
-      return injector.createChildInjector(new ConfigModule(settings), new SalesforceModule());
-    } catch (ConfigurationException invalid) {
-      throw new InputException(invalid.getMessage(), invalid);
-    }
+    return injector.createChildInjector(new ConfigModule(org.settings()), new SalesforceModule());
   }
 
   private void print(DryRunReport report, double seconds) {

@@ -7,10 +7,7 @@ import dev.leadrouter.admin.ShadowReportFiles;
 import dev.leadrouter.admin.ShadowReporter;
 import dev.leadrouter.admin.ShadowSummary;
 import dev.leadrouter.config.ConfigModule;
-import dev.leadrouter.config.ConfigurationException;
-import dev.leadrouter.config.OrgCredentials;
 import dev.leadrouter.config.WorkerSettings;
-import dev.leadrouter.config.WorkerSettingsLoader;
 import dev.leadrouter.salesforce.SalesforceException;
 import dev.leadrouter.salesforce.SalesforceModule;
 import dev.leadrouter.store.Database;
@@ -19,11 +16,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,19 +55,7 @@ final class ShadowReportCommand implements Callable<Integer> {
       description = "Directory for the report files (created when missing).")
   Path out;
 
-  @Option(
-      names = "--config",
-      defaultValue = "config/application.conf",
-      paramLabel = "FILE",
-      description = "Worker settings: the store and the org (default: ${DEFAULT-VALUE}).")
-  Path config;
-
-  @Option(
-      names = "--org-credentials",
-      paramLabel = "FILE",
-      description =
-          "The org connection as JSON, as `lead-router emulator --credentials-out` writes it.")
-  Path orgCredentials;
+  @Mixin OrgOptions org;
 
   @Spec CommandSpec spec;
 
@@ -86,7 +71,7 @@ final class ShadowReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant start = SinceOption.parse(since, clock.instant());
-    WorkerSettings settings = settings();
+    WorkerSettings settings = org.settings();
     Injector worker =
         injector.createChildInjector(
             new ConfigModule(settings), new StoreModule(), new SalesforceModule());
@@ -118,27 +103,6 @@ final class ShadowReportCommand implements Callable<Integer> {
     new ShadowReportFiles().write(report, out);
     print(report.summary(), start);
     return 0;
-  }
-
-  private WorkerSettings settings() {
-    try {
-      WorkerSettings settings = new WorkerSettingsLoader().load(config, System.getenv());
-      if (orgCredentials != null) {
-        settings = OrgCredentials.read(orgCredentials).applyTo(settings);
-      }
-      List<String> missing = settings.salesforce().missingCredentials();
-      if (!missing.isEmpty()) {
-        throw new InputException(
-            "the org connection needs "
-                + String.join(", ", missing)
-                + " (lead-router.salesforce in "
-                + config
-                + "), or give --org-credentials FILE");
-      }
-      return settings;
-    } catch (ConfigurationException invalid) {
-      throw new InputException(invalid.getMessage(), invalid);
-    }
   }
 
   private void print(ShadowSummary summary, Instant start) {
