@@ -154,18 +154,6 @@ class RepTouchIT {
   }
 
   private String token() throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(server.instanceUrl() + "/services/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "grant_type=client_credentials&client_id="
-                            + CLIENT_ID
-                            + "&client_secret="
-                            + SECRET))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return json.readTree(response.body()).get("access_token").asText();
+    return EmulatorTokens.clientCredentials(http, server, CLIENT_ID, SECRET);
   }
 }

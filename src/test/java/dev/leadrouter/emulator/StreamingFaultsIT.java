@@ -98,16 +98,7 @@ class StreamingFaultsIT {
   }
 
   private String token() throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(server.instanceUrl() + "/services/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "grant_type=client_credentials&client_id=3MVG9EmulatorLeadRouterClientId"
-                            + "&client_secret=emulator-secret"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return json.readTree(response.body()).get("access_token").asText();
+    return EmulatorTokens.clientCredentials(
+        http, server, "3MVG9EmulatorLeadRouterClientId", "emulator-secret");
   }
 }

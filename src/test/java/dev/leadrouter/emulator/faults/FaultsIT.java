@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadrouter.emulator.EmulatorTokens;
 import dev.leadrouter.emulator.OrgServer;
 import dev.leadrouter.emulator.org.Org;
 import dev.leadrouter.testing.MutableClock;
@@ -276,19 +277,7 @@ class FaultsIT {
   }
 
   private String token() throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(server.instanceUrl() + "/services/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "grant_type=client_credentials&client_id="
-                            + CLIENT_ID
-                            + "&client_secret="
-                            + SECRET))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return json.readTree(response.body()).get("access_token").asText();
+    return EmulatorTokens.clientCredentials(http, server, CLIENT_ID, SECRET);
   }
 
   private HttpResponse<String> send(String method, String path, String token, String body)
