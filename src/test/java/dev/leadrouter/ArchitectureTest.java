@@ -102,6 +102,10 @@ class ArchitectureTest {
   /** Notification channels know their settings, nothing of leads, clocks or the org. */
   @ArchTest static final ArchRule notifyDependsOnlyOnConfig = dependsOnlyOn("notify", "config");
 
+  /** Who is active is decided by the lease in the store alone; no stage takes part. */
+  @ArchTest
+  static final ArchRule haDependsOnlyOnTheStoreAndConfig = dependsOnlyOn("ha", "store", "config");
+
   @ArchTest
   static final ArchRule nothingOutsideTheCliDependsOnIt =
       noClasses()

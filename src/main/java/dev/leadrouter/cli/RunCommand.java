@@ -8,6 +8,7 @@ import dev.leadrouter.admin.AdminServer;
 import dev.leadrouter.admin.HealthIndicator;
 import dev.leadrouter.capture.InitialReplay;
 import dev.leadrouter.config.WorkerSettings;
+import dev.leadrouter.ha.Leadership;
 import dev.leadrouter.route.RuleSet;
 import dev.leadrouter.rules.LoadedRules;
 import dev.leadrouter.rules.RuleSetProvider;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
   boolean shadow;
 
   @Spec CommandSpec spec;
+
+  /** Exit code of a worker that another took the lease from: restart it, and it stands by. */
+  static final int LOST_LEASE = 3;
 
   private final Clock clock;
 
@@ -127,21 +132,48 @@ final class RunCommand implements Callable<Integer> {
             "worker-shutdown");
     Worker worker;
     AdminServer admin;
+    PrintWriter err = spec.commandLine().getErr();
+    // Told once, on the leadership thread, if another worker takes the lease from this one.
+    AtomicBoolean lostLease = new AtomicBoolean();
+    Leadership leadership;
     try {
       worker = assembly.worker();
-      worker.start();
-      admin = assembly.startAdmin();
+      leadership = assembly.get(Leadership.class);
+      leadership.onLost(
+          () -> {
+            lostLease.set(true);
+            stopped.countDown();
+          });
+      if (leadership.role() == Leadership.Role.STANDBY) {
+        // A standby answers health checks while it waits, and SIGTERM ends the wait.
+        admin = assembly.startAdmin();
+        Runtime.getRuntime().addShutdownHook(hook);
+        err.printf(
+            "lead-router standing by; health and metrics at %s; takes over when the active worker"
+                + " stops%n",
+            admin.uri());
+        err.flush();
+        worker.start();
+      } else {
+        worker.start();
+        admin = assembly.startAdmin();
+        Runtime.getRuntime().addShutdownHook(hook);
+      }
     } catch (IllegalStateException adminUnavailable) {
+      removeHook(hook);
       closeQuietly(assembly);
       closeRules.run();
       throw new InputException("could not start the worker: " + adminUnavailable.getMessage());
     } catch (SalesforceException | com.google.inject.ProvisionException signInFailed) {
+      removeHook(hook);
       closeQuietly(assembly);
       closeRules.run();
       throw new InputException("could not start the worker: " + rootMessage(signInFailed));
     }
-    Runtime.getRuntime().addShutdownHook(hook);
-    PrintWriter err = spec.commandLine().getErr();
+    if (stopped.getCount() == 0 && !lostLease.get()) {
+      // SIGTERM while standing by: the hook closed everything.
+      return 0;
+    }
     err.printf(
         "lead-router running in %s mode with rule set %s; health and metrics at %s; stop with"
             + " Ctrl-C%n",
@@ -164,7 +196,24 @@ final class RunCommand implements Callable<Integer> {
         return 1;
       }
     }
+    if (lostLease.get()) {
+      removeHook(hook);
+      closeQuietly(assembly);
+      closeRules.run();
+      err.println(
+          "lead-router: another worker took the worker lease over; this one writes nothing more"
+              + " and exits (restart it to stand by)");
+      return LOST_LEASE;
+    }
     return 0;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook is running or about to: it closes the worker.
+    }
   }
 
   private static String rootMessage(Throwable failure) {

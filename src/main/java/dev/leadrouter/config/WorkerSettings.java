@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param logging the log format
  * @param enrich the enrichment provider and "hold until enriched"
  * @param sla SLA clocks, tasks and escalation
+ * @param ha high availability: one active worker of several on one PostgreSQL
  */
 public record WorkerSettings(
     Mode mode,
@@ -25,7 +26,8 @@ public record WorkerSettings(
     AdminSettings admin,
     LoggingSettings logging,
     EnrichSettings enrich,
-    SlaSettings sla) {
+    SlaSettings sla,
+    HaSettings ha) {
 
   public WorkerSettings {
     Objects.requireNonNull(mode, "mode");
@@ -37,6 +39,31 @@ public record WorkerSettings(
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(enrich, "enrich");
     Objects.requireNonNull(sla, "sla");
+    Objects.requireNonNull(ha, "ha");
+  }
+
+  /** Settings with high availability as {@link HaSettings#defaults()}: on for PostgreSQL. */
+  public WorkerSettings(
+      Mode mode,
+      SalesforceSettings salesforce,
+      StoreSettings store,
+      RulesSettings rules,
+      PipelineSettings pipeline,
+      AdminSettings admin,
+      LoggingSettings logging,
+      EnrichSettings enrich,
+      SlaSettings sla) {
+    this(
+        mode,
+        salesforce,
+        store,
+        rules,
+        pipeline,
+        admin,
+        logging,
+        enrich,
+        sla,
+        HaSettings.defaults());
   }
 
   /** Settings without SLA tracking, as before it was configurable. */
@@ -67,6 +94,6 @@ public record WorkerSettings(
   /** The same settings in another mode, e.g. when the command line forces SHADOW. */
   public WorkerSettings withMode(Mode newMode) {
     return new WorkerSettings(
-        newMode, salesforce, store, rules, pipeline, admin, logging, enrich, sla);
+        newMode, salesforce, store, rules, pipeline, admin, logging, enrich, sla, ha);
   }
 }

@@ -36,6 +36,7 @@ public final class WorkerSettingsLoader {
   private static final String ADMIN = ROOT + ".admin";
   private static final String ENRICH = ROOT + ".enrich";
   private static final String SLA = ROOT + ".sla";
+  private static final String HA = ROOT + ".ha";
 
   private static final Pattern API_VERSION = Pattern.compile("[1-9][0-9]*\\.0");
   private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9_-]+");
@@ -76,6 +77,7 @@ public final class WorkerSettingsLoader {
     AdminSettings admin = admin(reader);
     EnrichSettings enrich = new EnrichSettingsReader(reader, ENRICH).read();
     SlaSettings sla = new SlaSettingsReader(reader, SLA).read();
+    HaSettings ha = ha(reader, store);
     LogFormat format =
         reader.enumValue(ROOT + ".logging.format", LogFormat.class, SettingReader::kebabCase);
     reader.reportUnreadSettings(ROOT);
@@ -83,7 +85,16 @@ public final class WorkerSettingsLoader {
       throw new ConfigurationException(confFile.toString(), reader.problems());
     }
     return new WorkerSettings(
-        mode, salesforce, store, rules, pipeline, admin, new LoggingSettings(format), enrich, sla);
+        mode,
+        salesforce,
+        store,
+        rules,
+        pipeline,
+        admin,
+        new LoggingSettings(format),
+        enrich,
+        sla,
+        ha);
   }
 
   private Config parse(Path confFile, Map<String, String> environment) {
@@ -212,6 +223,53 @@ public final class WorkerSettingsLoader {
     return reader.problemCount() > before
         ? null
         : new PipelineSettings(queueCapacity, writeBatchSize, bulkThreshold);
+  }
+
+  /** Optional as a whole and in each part: files written before it existed get the defaults. */
+  private HaSettings ha(SettingReader reader, StoreSettings store) {
+    HaSettings defaults = HaSettings.defaults();
+    if (reader.rawValue(HA).isEmpty()) {
+      return defaults;
+    }
+    int before = reader.problemCount();
+    HaSettings.Enabled enabled = defaults.enabled();
+    Optional<String> text = reader.optionalString(HA + ".enabled");
+    if (text.isPresent()) {
+      switch (text.get().toLowerCase(Locale.ROOT)) {
+        case "auto" -> enabled = HaSettings.Enabled.AUTO;
+        case "true", "yes", "on" -> enabled = HaSettings.Enabled.TRUE;
+        case "false", "no", "off" -> enabled = HaSettings.Enabled.FALSE;
+        default ->
+            reader.problem(
+                HA + ".enabled", "must be auto, true or false (was '" + text.get() + "')");
+      }
+    }
+    Duration acquire = haDuration(reader, "acquire-interval", defaults.acquireInterval());
+    Duration renew = haDuration(reader, "renew-interval", defaults.renewInterval());
+    Duration ttl = haDuration(reader, "ttl", defaults.ttl());
+    if (renew != null && ttl != null && ttl.compareTo(renew.multipliedBy(2)) < 0) {
+      reader.problem(
+          HA + ".ttl",
+          "must be at least twice renew-interval ("
+              + renew.toMillis()
+              + " ms), or one late renewal hands the lease to the standby");
+    }
+    if (enabled == HaSettings.Enabled.TRUE
+        && store != null
+        && !HaSettings.isPostgres(store.jdbcUrl())) {
+      reader.problem(
+          HA + ".enabled",
+          "true needs a PostgreSQL store (lead-router.store.url = jdbc:postgresql://...); an H2"
+              + " file is opened by one process only");
+    }
+    return reader.problemCount() > before ? null : new HaSettings(enabled, acquire, renew, ttl);
+  }
+
+  private Duration haDuration(SettingReader reader, String name, Duration fallback) {
+    String path = HA + "." + name;
+    return reader.rawValue(path).isPresent()
+        ? reader.durationAtLeast(path, Duration.ofMillis(100), "100 ms")
+        : fallback;
   }
 
   private AdminSettings admin(SettingReader reader) {

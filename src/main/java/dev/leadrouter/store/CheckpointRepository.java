@@ -25,9 +25,14 @@ public final class CheckpointRepository {
 
   private final Transactions transactions;
 
-  @Inject
   public CheckpointRepository(Database database) {
-    this.transactions = new Transactions(database.dataSource());
+    this(database, Fence.NONE);
+  }
+
+  /** The repository of a worker that shares the database: {@code fence} may refuse its writes. */
+  @Inject
+  public CheckpointRepository(Database database, Fence fence) {
+    this.transactions = new Transactions(database.dataSource(), fence);
   }
 
   /** The channel's checkpoint, or empty when nothing was ever committed on it. */

@@ -3,6 +3,10 @@ package dev.leadrouter.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.leadrouter.config.StoreSettings;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -17,9 +21,11 @@ public final class Database implements AutoCloseable {
   public static final String DEFAULT_URL = "jdbc:h2:file:./data/lead-router;MODE=PostgreSQL";
 
   private final HikariDataSource pool;
+  private final StoreSettings settings;
 
-  private Database(HikariDataSource pool) {
+  private Database(HikariDataSource pool, StoreSettings settings) {
     this.pool = pool;
+    this.settings = settings;
   }
 
   /**
@@ -41,7 +47,7 @@ public final class Database implements AutoCloseable {
           .failOnMissingLocations(true)
           .load()
           .migrate();
-      return new Database(pool);
+      return new Database(pool, settings);
     } catch (RuntimeException failed) {
       pool.close();
       throw failed;
@@ -51,6 +57,25 @@ public final class Database implements AutoCloseable {
   /** Pooled connections; repositories take them through {@link Transactions}. */
   public DataSource dataSource() {
     return pool;
+  }
+
+  /** Whether this is a PostgreSQL server (which several workers can share), not an H2 file. */
+  public boolean isPostgres() {
+    return settings.jdbcUrl().startsWith("jdbc:postgresql:");
+  }
+
+  /**
+   * A connection of its own, outside the pool, for a session that must live as long as the caller
+   * wants and no longer: the worker lease's advisory lock belongs to one session, and the pool
+   * would hand that session to others or keep it after the lease is given up.
+   */
+  Connection dedicatedConnection() throws SQLException {
+    Properties properties = new Properties();
+    settings.username().ifPresent(user -> properties.setProperty("user", user));
+    settings
+        .password()
+        .ifPresent(password -> properties.setProperty("password", password.reveal()));
+    return DriverManager.getConnection(settings.jdbcUrl(), properties);
   }
 
   @Override

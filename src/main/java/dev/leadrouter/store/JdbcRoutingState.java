@@ -22,14 +22,23 @@ public final class JdbcRoutingState implements RoutingState {
   private final StateTables tables;
   private final RoutingStateWriter writer;
 
-  @Inject
   public JdbcRoutingState(Database database) {
     this(database, StateTables.LIVE);
   }
 
+  /** The live state of a worker that shares the database: {@code fence} may refuse its writes. */
+  @Inject
+  public JdbcRoutingState(Database database, Fence fence) {
+    this(database, StateTables.LIVE, fence);
+  }
+
   /** The state kept in {@code tables}; the worker decides shadow leads on the shadow tables. */
   public JdbcRoutingState(Database database, StateTables tables) {
-    this.transactions = new Transactions(database.dataSource());
+    this(database, tables, Fence.NONE);
+  }
+
+  private JdbcRoutingState(Database database, StateTables tables, Fence fence) {
+    this.transactions = new Transactions(database.dataSource(), fence);
     this.tables = tables;
     this.writer = new RoutingStateWriter(json, tables);
   }

@@ -15,9 +15,14 @@ public final class Misroutes {
 
   private final Transactions transactions;
 
-  @Inject
   public Misroutes(Database database) {
-    this.transactions = new Transactions(database.dataSource());
+    this(database, Fence.NONE);
+  }
+
+  /** The repository of a worker that shares the database: {@code fence} may refuse its writes. */
+  @Inject
+  public Misroutes(Database database, Fence fence) {
+    this.transactions = new Transactions(database.dataSource(), fence);
   }
 
   /**

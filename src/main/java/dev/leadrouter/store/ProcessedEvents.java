@@ -17,9 +17,14 @@ public final class ProcessedEvents {
   private final Transactions transactions;
   private final Clock clock;
 
-  @Inject
   public ProcessedEvents(Database database, Clock clock) {
-    this.transactions = new Transactions(database.dataSource());
+    this(database, clock, Fence.NONE);
+  }
+
+  /** The repository of a worker that shares the database: {@code fence} may refuse its writes. */
+  @Inject
+  public ProcessedEvents(Database database, Clock clock, Fence fence) {
+    this.transactions = new Transactions(database.dataSource(), fence);
     this.clock = clock;
   }
 

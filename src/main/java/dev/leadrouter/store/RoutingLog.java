@@ -38,14 +38,26 @@ public final class RoutingLog {
   private final RoutingStateWriter shadowState = new RoutingStateWriter(json, StateTables.SHADOW);
   private final LoggedDecisionReader reader = new LoggedDecisionReader(json);
 
-  @Inject
   public RoutingLog(Database database) {
-    this(database.dataSource());
+    this(database.dataSource(), Fence.NONE);
+  }
+
+  /**
+   * The routing log of a worker that shares the database: {@code fence} may refuse its writes, so a
+   * worker that lost the lease records and marks nothing.
+   */
+  @Inject
+  public RoutingLog(Database database, Fence fence) {
+    this(database.dataSource(), fence);
   }
 
   /** For tests that need connections which fail part-way. */
   RoutingLog(DataSource dataSource) {
-    this.transactions = new Transactions(dataSource);
+    this(dataSource, Fence.NONE);
+  }
+
+  private RoutingLog(DataSource dataSource, Fence fence) {
+    this.transactions = new Transactions(dataSource, fence);
   }
 
   /**

@@ -26,9 +26,14 @@ public final class SlaClocks {
 
   private final Transactions transactions;
 
-  @Inject
   public SlaClocks(Database database) {
-    this.transactions = new Transactions(database.dataSource());
+    this(database, Fence.NONE);
+  }
+
+  /** The repository of a worker that shares the database: {@code fence} may refuse its writes. */
+  @Inject
+  public SlaClocks(Database database, Fence fence) {
+    this.transactions = new Transactions(database.dataSource(), fence);
   }
 
   /**

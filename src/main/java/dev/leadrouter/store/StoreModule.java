@@ -3,6 +3,7 @@ package dev.leadrouter.store;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.leadrouter.config.StoreSettings;
 import dev.leadrouter.route.RoutingState;
 
@@ -23,6 +24,9 @@ public final class StoreModule extends AbstractModule {
     bind(DeadLetters.class).in(Singleton.class);
     bind(SlaClocks.class).in(Singleton.class);
     bind(Misroutes.class).in(Singleton.class);
+    // One process on its own writes unchecked; a worker sharing the database with a standby sets
+    // the lease here (see WorkerLease).
+    OptionalBinder.newOptionalBinder(binder(), Fence.class).setDefault().toInstance(Fence.NONE);
   }
 
   @Provides

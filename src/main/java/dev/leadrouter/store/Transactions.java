@@ -19,18 +19,29 @@ final class Transactions {
   }
 
   private final DataSource dataSource;
+  private final Fence fence;
 
   Transactions(DataSource dataSource) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this(dataSource, Fence.NONE);
   }
 
-  /** Runs {@code work} in a transaction and returns its result once committed. */
+  /** Transactions whose writes {@code fence} may refuse, checked first in each transaction. */
+  Transactions(DataSource dataSource, Fence fence) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.fence = Objects.requireNonNull(fence, "fence");
+  }
+
+  /**
+   * Runs {@code work} in a transaction and returns its result once committed; the fence is checked
+   * first, in the same transaction.
+   */
   <T> T inTransaction(Work<T> work) {
     // Auto-commit is not switched back here: the pool resets it when the connection returns, and
     // a failing reset in a finally block would hide the failure that matters.
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
+        fence.check(connection);
         T result = work.run(connection);
         connection.commit();
         return result;

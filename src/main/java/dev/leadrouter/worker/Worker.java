@@ -2,12 +2,14 @@ package dev.leadrouter.worker;
 
 import dev.leadrouter.capture.ChangeEventSource;
 import dev.leadrouter.config.Mode;
+import dev.leadrouter.ha.Leadership;
 import dev.leadrouter.store.LoggedDecision;
 import dev.leadrouter.store.RoutingLog;
 import dev.leadrouter.write.OwnerUpdate;
 import dev.leadrouter.write.OwnerWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,10 @@ public final class Worker implements AutoCloseable {
   private final Duration drainTimeout;
   private final Thread routingThread;
   private final SideWork sideWork;
+  private final Leadership leadership;
+  private final UnaryOperator<List<OwnerUpdate>> notYetLanded;
   private boolean started;
+  private boolean active;
   private boolean closed;
 
   public Worker(
@@ -59,6 +64,38 @@ public final class Worker implements AutoCloseable {
       MatchIndexes indexes,
       Duration drainTimeout,
       SideWork sideWork) {
+    this(
+        source,
+        pipeline,
+        writer,
+        routingLog,
+        mode,
+        indexes,
+        drainTimeout,
+        sideWork,
+        Leadership.alone(),
+        planned -> planned);
+  }
+
+  /**
+   * @param leadership decides when this worker may start: a standby waits in {@link #start} until
+   *     it holds the lease
+   * @param notYetLanded of the writes the last worker planned, those still to send (it may have
+   *     sent some and stopped before noting them written)
+   */
+  public Worker(
+      ChangeEventSource source,
+      RoutingPipeline pipeline,
+      OwnerWriter writer,
+      RoutingLog routingLog,
+      Mode mode,
+      MatchIndexes indexes,
+      Duration drainTimeout,
+      SideWork sideWork,
+      Leadership leadership,
+      UnaryOperator<List<OwnerUpdate>> notYetLanded) {
+    this.leadership = leadership;
+    this.notYetLanded = notYetLanded;
     this.sideWork = sideWork;
     this.indexes = indexes;
     this.source = source;
@@ -71,14 +108,39 @@ public final class Worker implements AutoCloseable {
   }
 
   /**
-   * Loads the match indexes, writes what the last run planned, then subscribes and routes; returns
-   * once running.
+   * Waits until this worker is the active one (at once unless a standby), then loads the match
+   * indexes, writes what the last run planned, subscribes and routes; returns once running, or when
+   * {@link #close} ended a standby's wait.
    */
-  public synchronized void start() throws Exception {
-    if (started) {
-      throw new IllegalStateException("a worker starts once");
+  public void start() throws Exception {
+    synchronized (this) {
+      if (started) {
+        throw new IllegalStateException("a worker starts once");
+      }
+      started = true;
     }
-    started = true;
+    // Outside the monitor: a standby may wait here for days, and close() must end the wait.
+    if (!leadership.awaitActive()) {
+      log.info("stopped while standing by");
+      return;
+    }
+    long activeAt = System.nanoTime();
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      active = true;
+      startActive();
+    }
+    if (leadership.role() == Leadership.Role.ACTIVE) {
+      log.info(
+          "took over as the active worker (lease epoch {}): running {} ms after taking the lease",
+          leadership.epoch(),
+          java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - activeAt));
+    }
+  }
+
+  private void startActive() throws Exception {
     // Before the stream: the first lead must already find its account and its duplicates.
     indexes.loadAll();
     if (mode == Mode.LIVE) {
@@ -114,10 +176,10 @@ public final class Worker implements AutoCloseable {
       writer.start();
       return;
     }
-    log.info("writing {} decisions the last run recorded but did not write", planned.size());
+    List<OwnerUpdate> updates = notYetLanded.apply(planned.stream().map(OwnerUpdate::of).toList());
+    log.info("writing {} decisions the last run recorded but did not write", updates.size());
     boolean writing = false;
-    for (LoggedDecision decision : planned) {
-      OwnerUpdate update = OwnerUpdate.of(decision);
+    for (OwnerUpdate update : updates) {
       if (!writer.offer(update)) {
         if (!writing) {
           writer.start();
@@ -158,6 +220,22 @@ public final class Worker implements AutoCloseable {
       return;
     }
     closed = true;
+    if (!active) {
+      // A standby (or a worker whose start failed before it held the lease): nothing runs.
+      leadership.close();
+      log.info("worker stopped");
+      return;
+    }
+    try {
+      stopActive(timeout);
+    } finally {
+      // Last: the standby takes over only once this worker has written what it could.
+      leadership.close();
+    }
+    log.info("worker stopped");
+  }
+
+  private void stopActive(Duration timeout) throws Exception {
     sideWork.close();
     pipeline.stop();
     if (routingThread.isAlive()) {
@@ -168,6 +246,5 @@ public final class Worker implements AutoCloseable {
     } finally {
       writer.close(timeout);
     }
-    log.info("worker stopped");
   }
 }

@@ -4,6 +4,7 @@ import dev.leadrouter.admin.Health;
 import dev.leadrouter.admin.HealthIndicator;
 import dev.leadrouter.capture.CdcSubscriber;
 import dev.leadrouter.enrich.Enricher;
+import dev.leadrouter.ha.Leadership;
 import dev.leadrouter.route.RuleSet;
 import dev.leadrouter.write.OwnerWriter;
 import java.util.Objects;
@@ -47,6 +48,35 @@ final class WorkerHealth implements HealthIndicator {
           return Health.up(
               "connected; " + source.backlog() + " events received and not yet routed");
         });
+  }
+
+  /** Where this worker stands among the workers sharing the store, with its lease's epoch. */
+  static HealthIndicator leadership(Leadership leadership) {
+    return new WorkerHealth(
+        "leadership",
+        () ->
+            switch (leadership.role()) {
+              case ALONE -> Health.up("active; runs alone (high availability off)");
+              case ACTIVE ->
+                  Health.up("active; holds the worker lease, epoch " + leadership.epoch());
+              case STANDBY ->
+                  Health.up("standby; takes over when the active worker stops renewing the lease");
+              case LOST ->
+                  Health.down("lost the worker lease (epoch " + leadership.epoch() + "); stopping");
+            });
+  }
+
+  /**
+   * {@code check} once this worker is active; a standby is not subscribed by design, which is
+   * healthy.
+   */
+  static HealthIndicator standingBy(Leadership leadership, HealthIndicator check) {
+    return new WorkerHealth(
+        check.name(),
+        () ->
+            leadership.role() == Leadership.Role.STANDBY
+                ? Health.up("standby; subscribes once this worker is active")
+                : check.check());
   }
 
   /** Down while decisions cannot be recorded (events are then parked or replayed later). */

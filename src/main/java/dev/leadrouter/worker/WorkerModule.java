@@ -20,6 +20,7 @@ import dev.leadrouter.engine.DecisionEngine;
 import dev.leadrouter.enrich.EnrichModule;
 import dev.leadrouter.enrich.Enricher;
 import dev.leadrouter.enrich.HoldUntilEnriched;
+import dev.leadrouter.ha.Leadership;
 import dev.leadrouter.route.RuleSet;
 import dev.leadrouter.salesforce.ApiBudget;
 import dev.leadrouter.store.Database;
@@ -86,13 +87,19 @@ public final class WorkerModule extends AbstractModule {
     install(new WriteModule());
     install(new dev.leadrouter.sla.SlaModule(ruleSet::get));
     install(new EnrichModule());
+    install(new dev.leadrouter.ha.HaModule());
     bind(MatchIndexes.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), HealthIndicator.class);
   }
 
   @ProvidesIntoSet
-  HealthIndicator captureHealth(CdcSubscriber source) {
-    return WorkerHealth.capture(source);
+  HealthIndicator captureHealth(CdcSubscriber source, Leadership leadership) {
+    return WorkerHealth.standingBy(leadership, WorkerHealth.capture(source));
+  }
+
+  @ProvidesIntoSet
+  HealthIndicator leadershipHealth(Leadership leadership) {
+    return WorkerHealth.leadership(leadership);
   }
 
   @ProvidesIntoSet
@@ -237,7 +244,16 @@ public final class WorkerModule extends AbstractModule {
       ApiBudget budget,
       MeterRegistry meters,
       dev.leadrouter.sla.SlaScheduler sla,
-      MatchIndexes indexes) {
+      MatchIndexes indexes,
+      Leadership leadership,
+      dev.leadrouter.write.LandedWrites landed) {
+    Gauge.builder(
+            "leadrouter.ha.active", leadership, l -> l.role() == Leadership.Role.STANDBY ? 0 : 1)
+        .description("1 while this worker is the active one (or runs alone), 0 while standing by")
+        .register(meters);
+    Gauge.builder("leadrouter.ha.epoch", leadership, Leadership::epoch)
+        .description("the worker lease's epoch this worker holds or last held (0: none)")
+        .register(meters);
     Gauge.builder("leadrouter.api.used", budget, b -> b.orgUsage().map(u -> u.used()).orElse(0L))
         .description("org API calls used, as Salesforce last reported")
         .register(meters);
@@ -270,6 +286,8 @@ public final class WorkerModule extends AbstractModule {
                 sla.close();
               }
             }
-            : SideWork.NONE);
+            : SideWork.NONE,
+        leadership,
+        landed::stillToWrite);
   }
 }

@@ -5,6 +5,7 @@ import dev.leadrouter.salesforce.ErrorKind;
 import dev.leadrouter.salesforce.RestClient;
 import dev.leadrouter.salesforce.SalesforceException;
 import dev.leadrouter.salesforce.SaveResult;
+import dev.leadrouter.store.Fence;
 import dev.leadrouter.store.RoutingLog;
 import dev.leadrouter.store.StoreException;
 import io.github.resilience4j.core.IntervalFunction;
@@ -55,6 +56,7 @@ public final class BatchWriter {
   private final MeterRegistry meters;
   private final Timer speedToLead;
   private final WriteListener listener;
+  private final Fence fence;
 
   public BatchWriter(
       RestClient rest,
@@ -77,6 +79,24 @@ public final class BatchWriter {
       MeterRegistry meters,
       Clock clock,
       WriteListener listener) {
+    this(rest, bulk, routingLog, budget, settings, meters, clock, listener, Fence.NONE);
+  }
+
+  /**
+   * A writer that sends each batch only while {@code fence} says this worker is the active one, so
+   * a worker that lost its lease stops writing owners the moment it learns so.
+   */
+  public BatchWriter(
+      RestClient rest,
+      BulkClient bulk,
+      RoutingLog routingLog,
+      dev.leadrouter.salesforce.ApiBudget budget,
+      WriterSettings settings,
+      MeterRegistry meters,
+      Clock clock,
+      WriteListener listener,
+      Fence fence) {
+    this.fence = fence;
     this.listener = listener;
     this.rest = rest;
     this.bulk = bulk;
@@ -114,6 +134,14 @@ public final class BatchWriter {
   public List<OwnerUpdate> write(List<OwnerUpdate> updates, Path path) {
     if (updates.isEmpty()) {
       return List.of();
+    }
+    try {
+      fence.checkHeld();
+    } catch (StoreException notActive) {
+      // Fenced, or the lease cannot be confirmed: the updates stay planned. The worker that holds
+      // the lease writes them; this one tries again later, in case the store only blinked.
+      log.error("not writing {} owner updates: {}", updates.size(), notActive.getMessage());
+      return updates;
     }
     log.debug("writing {} owner updates through {}", updates.size(), path);
     PendingUpdates pending = new PendingUpdates(updates);

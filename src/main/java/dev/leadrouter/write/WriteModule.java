@@ -41,8 +41,10 @@ public final class WriteModule extends AbstractModule {
       WriterSettings settings,
       MeterRegistry meters,
       Clock clock,
-      WriteListener listener) {
-    return new BatchWriter(rest, bulk, routingLog, budget, settings, meters, clock, listener);
+      WriteListener listener,
+      dev.leadrouter.store.Fence fence) {
+    return new BatchWriter(
+        rest, bulk, routingLog, budget, settings, meters, clock, listener, fence);
   }
 
   @Provides

@@ -428,6 +428,56 @@ class WorkerSettingsLoaderTest {
   }
 
   /** An application.conf that includes the shipped one and then adds the given lines. */
+  @Test
+  void highAvailabilityFollowsTheStoreUnlessTold() throws IOException {
+    assertThat(loader.load(SHIPPED, Map.of()).ha()).isEqualTo(HaSettings.defaults());
+    HaSettings ha =
+        loader
+            .load(
+                SHIPPED,
+                Map.of(
+                    "LEAD_ROUTER_STORE_URL", "jdbc:postgresql://db.internal:5432/leadrouter",
+                    "LEAD_ROUTER_HA_TTL", "9s",
+                    "LEAD_ROUTER_HA_RENEW_INTERVAL", "3s"))
+            .ha();
+    assertThat(ha.activeFor("jdbc:postgresql://db.internal:5432/leadrouter")).isTrue();
+    assertThat(ha.ttl()).isEqualTo(Duration.ofSeconds(9));
+    assertThat(ha.renewInterval()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(HaSettings.defaults().activeFor("jdbc:h2:file:./data/lead-router")).isFalse();
+  }
+
+  @Test
+  void highAvailabilityOnAnH2FileOrWithATooShortTtlIsRefused() throws IOException {
+    Path conf =
+        confIncludingShipped(
+            "lead-router.ha.enabled = true",
+            "lead-router.ha.renew-interval = 5s",
+            "lead-router.ha.ttl = 6s");
+
+    assertThatThrownBy(() -> loader.load(conf, Map.of()))
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            thrown ->
+                assertThat(thrown.problems())
+                    .anySatisfy(p -> assertThat(p).contains("lead-router.ha.ttl", "twice"))
+                    .anySatisfy(
+                        p -> assertThat(p).contains("lead-router.ha.enabled", "PostgreSQL")));
+  }
+
+  @Test
+  void highAvailabilityCanBeSwitchedOffAndAnUnknownValueIsNamed() throws IOException {
+    assertThat(
+            loader
+                .load(confIncludingShipped("lead-router.ha.enabled = false"), Map.of())
+                .ha()
+                .activeFor("jdbc:postgresql://db/leadrouter"))
+        .isFalse();
+    assertThatThrownBy(
+            () -> loader.load(confIncludingShipped("lead-router.ha.enabled = sometimes"), Map.of()))
+        .hasMessageContaining("lead-router.ha.enabled")
+        .hasMessageContaining("sometimes");
+  }
+
   private Path confIncludingShipped(String... lines) throws IOException {
     String include = "include file(\"" + SHIPPED.toAbsolutePath() + "\")";
     return Files.writeString(
