@@ -10,8 +10,6 @@ import dev.leadrouter.config.WorkerSettings;
 import dev.leadrouter.store.Database;
 import dev.leadrouter.store.Fence;
 import dev.leadrouter.store.WorkerLease;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,18 +40,7 @@ public final class HaModule extends AbstractModule {
                   + " standby worker use PostgreSQL");
       return Leadership.alone();
     }
-    return new LeaseLeadership(new WorkerLease(database, holderName()), settings.ha());
-  }
-
-  /** Host and process id: what an operator needs to find the worker another one names. */
-  private static String holderName() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException unnamed) {
-      host = "unknown-host";
-    }
-    return host + "/" + ProcessHandle.current().pid();
+    return new LeaseLeadership(new WorkerLease(database, database.sessionName()), settings.ha());
   }
 
   /** The leadership's fence, for the store's repositories. */

@@ -3,6 +3,8 @@ package dev.leadrouter.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.leadrouter.config.StoreSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,10 +24,12 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final StoreSettings settings;
+  private final String sessionName;
 
-  private Database(HikariDataSource pool, StoreSettings settings) {
+  private Database(HikariDataSource pool, StoreSettings settings, String sessionName) {
     this.pool = pool;
     this.settings = settings;
+    this.sessionName = sessionName;
   }
 
   /**
@@ -39,6 +43,14 @@ public final class Database implements AutoCloseable {
     settings.username().ifPresent(config::setUsername);
     settings.password().ifPresent(password -> config.setPassword(password.reveal()));
     config.setMaximumPoolSize(settings.poolSize());
+    String sessionName = "lead-router";
+    if (isPostgres(settings)) {
+      // PostgreSQL shows it as application_name: operators see which worker holds what, and a
+      // standby taking over from a paused worker ends all of that worker's sessions (see
+      // WorkerLease), whose open transactions would otherwise hold the takeover up.
+      sessionName = "lead-router " + hostName() + "/" + ProcessHandle.current().pid();
+      config.addDataSourceProperty("ApplicationName", sessionName);
+    }
     HikariDataSource pool = new HikariDataSource(config);
     try {
       Flyway.configure()
@@ -47,7 +59,7 @@ public final class Database implements AutoCloseable {
           .failOnMissingLocations(true)
           .load()
           .migrate();
-      return new Database(pool, settings);
+      return new Database(pool, settings, sessionName);
     } catch (RuntimeException failed) {
       pool.close();
       throw failed;
@@ -61,7 +73,27 @@ public final class Database implements AutoCloseable {
 
   /** Whether this is a PostgreSQL server (which several workers can share), not an H2 file. */
   public boolean isPostgres() {
+    return isPostgres(settings);
+  }
+
+  /**
+   * How this process's sessions are named on PostgreSQL ({@code application_name}): the host and
+   * process id; "lead-router" elsewhere.
+   */
+  public String sessionName() {
+    return sessionName;
+  }
+
+  private static boolean isPostgres(StoreSettings settings) {
     return settings.jdbcUrl().startsWith("jdbc:postgresql:");
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException unnamed) {
+      return "unknown-host";
+    }
   }
 
   /**
@@ -69,8 +101,11 @@ public final class Database implements AutoCloseable {
    * wants and no longer: the worker lease's advisory lock belongs to one session, and the pool
    * would hand that session to others or keep it after the lease is given up.
    */
-  Connection dedicatedConnection() throws SQLException {
+  Connection dedicatedConnection(String name) throws SQLException {
     Properties properties = new Properties();
+    if (isPostgres()) {
+      properties.setProperty("ApplicationName", name);
+    }
     settings.username().ifPresent(user -> properties.setProperty("user", user));
     settings
         .password()

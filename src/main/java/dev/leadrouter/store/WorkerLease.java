@@ -62,6 +62,14 @@ public final class WorkerLease implements Fence, AutoCloseable {
       FROM worker_lease l WHERE l.id = 1
       """;
 
+  // application_name keeps 63 bytes; the worker's names are ASCII.
+  private static final String END_SESSIONS_OF =
+      """
+      SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND application_name = left(?, 63)
+        AND pid <> pg_backend_pid()
+      """;
+
   /** Where this worker stands. */
   public enum State {
     /** Not one of the workers sharing the lease (a one-off command): the fence lets writes by. */
@@ -96,8 +104,8 @@ public final class WorkerLease implements Fence, AutoCloseable {
   private volatile String lostBecause = "";
 
   /**
-   * @param holder how this worker is named in the lease row and the other worker's log, e.g. host
-   *     and process id
+   * @param holder how this worker is named in the lease row and the other worker's log: {@link
+   *     Database#sessionName()}, so that a standby ending a stale holder's sessions finds them all
    */
   public WorkerLease(Database database, String holder) {
     this.database = Objects.requireNonNull(database, "database");
@@ -220,6 +228,13 @@ public final class WorkerLease implements Fence, AutoCloseable {
         end.setInt(1, pid);
         end.executeQuery().close();
       }
+      // Its other sessions too: a worker paused inside a write transaction holds the lease row
+      // (FOR SHARE), and the takeover's UPDATE would wait for it as long as the pause lasts.
+      try (PreparedStatement end = connection.prepareStatement(END_SESSIONS_OF)) {
+        end.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+        end.setString(1, name);
+        end.executeQuery().close();
+      }
       return Optional.of(new StaleHolder(name, heldEpoch, pid, silence));
     } catch (SQLException failed) {
       closeSession();
@@ -333,7 +348,7 @@ public final class WorkerLease implements Fence, AutoCloseable {
 
   private Connection session() throws SQLException {
     if (session == null || session.isClosed()) {
-      session = database.dedicatedConnection();
+      session = database.dedicatedConnection(holder);
       session.setAutoCommit(true);
     }
     return session;

@@ -122,6 +122,26 @@ class WorkerLeaseIT {
   }
 
   @Test
+  void aHolderPausedInsideAWriteTransactionDoesNotHoldTheTakeoverUp() throws SQLException {
+    WorkerLease first = worker("host-a/1");
+    WorkerLease second = worker("host-b/2");
+    first.tryAcquire();
+    execute("UPDATE worker_lease SET renewed_at = now() - interval '7 seconds'");
+    // One of the paused worker's pooled sessions, stopped between its fence check and its commit:
+    // it holds the lease row FOR SHARE, which the takeover's UPDATE would wait for.
+    try (Connection paused = database.dedicatedConnection("host-a/1")) {
+      paused.setAutoCommit(false);
+      first.check(paused);
+
+      assertThat(second.endStaleHolder(TTL)).isPresent();
+      await().atMost(Duration.ofSeconds(5)).until(() -> second.tryAcquire().isPresent());
+
+      assertThat(second.epoch()).isEqualTo(2);
+      assertThatThrownBy(paused::commit).isInstanceOf(SQLException.class);
+    }
+  }
+
+  @Test
   void aDeposedLeaderThatStillBelievesItIsActiveCannotWrite() throws SQLException {
     WorkerLease first = worker("host-a/1");
     WorkerLease second = worker("host-b/2");
