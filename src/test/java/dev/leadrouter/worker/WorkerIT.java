@@ -147,6 +147,57 @@ class WorkerIT {
   }
 
   @Test
+  void aPlannedWriteThatHadLandedBeforeTheWorkerStoppedIsNotSentAgain() throws Exception {
+    WorkerAssembly first = start(Mode.LIVE, InitialReplay.NEW_ONLY, WorkerHarness.stalledWriter());
+    String landed = org.createLead(webLead("Landed", "Landed Ltd"));
+    String pending = org.createLead(webLead("Pending", "Pending Ltd"));
+    RoutingLog firstLog = first.get(RoutingLog.class);
+    await().atMost(WAIT).until(() -> firstLog.unwritten().size() == 2);
+    LoggedDecision decision = firstLog.findByLead(landed).get(0);
+    first.close(Duration.ofMillis(300));
+    assemblies.remove(first);
+    // The first worker's write of one lead reached the org, and the worker died before noting it.
+    // (Written into the org's data directly: an update over REST would run the assignment rule.)
+    org.server()
+        .org()
+        .data()
+        .update(
+            dev.leadrouter.emulator.org.SObjectType.LEAD,
+            landed,
+            Map.of(
+                "OwnerId",
+                decision.owner().id().value(),
+                "Routed_At__c",
+                java.time.format.DateTimeFormatter.ofPattern(
+                        "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", java.util.Locale.ROOT)
+                    .withZone(java.time.ZoneOffset.UTC)
+                    .format(decision.decidedAt())),
+            TestOrg.INTEGRATION_USER);
+    Map<String, Integer> workerWrites = new java.util.concurrent.ConcurrentHashMap<>();
+    org.server()
+        .onChangeEvent(
+            (channel, data) -> {
+              if (WorkerModule.LEAD_CHANNEL.equals(channel)
+                  && data.toString().contains("client=lead-router")) {
+                workerWrites.merge(
+                    data.toString().contains(landed) ? landed : pending, 1, Integer::sum);
+              }
+            });
+
+    WorkerAssembly second = start(Mode.LIVE, InitialReplay.NEW_ONLY);
+    RoutingLog log = second.get(RoutingLog.class);
+
+    await().atMost(WAIT).until(() -> log.unwritten().isEmpty());
+    await().atMost(WAIT).until(() -> workerWrites.containsKey(pending));
+    assertThat(log.findByLead(landed))
+        .singleElement()
+        .satisfies(d -> assertThat(d.status()).isEqualTo(DecisionStatus.WRITTEN));
+    assertThat(workerWrites)
+        .as("only the write that had not landed was sent")
+        .containsExactly(Map.entry(pending, 1));
+  }
+
+  @Test
   void duplicatedEventsAndEventsNamingSeveralLeadsRouteEachLeadOnce() throws Exception {
     WorkerAssembly worker = start(Mode.LIVE, InitialReplay.NEW_ONLY);
     RoutingLog log = worker.get(RoutingLog.class);

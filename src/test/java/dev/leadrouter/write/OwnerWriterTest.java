@@ -2,6 +2,7 @@ package dev.leadrouter.write;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -32,6 +33,7 @@ import dev.leadrouter.store.Database;
 import dev.leadrouter.store.DecisionStatus;
 import dev.leadrouter.store.RoutingLog;
 import dev.leadrouter.store.StoreModule;
+import dev.leadrouter.store.WorkerLease;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -175,6 +177,37 @@ class OwnerWriterTest {
         .atMost(Duration.ofSeconds(10))
         .until(() -> log.findByLead(LEAD).get(0).status() == DecisionStatus.WRITTEN);
     assertThat(log.findByLead(LEAD).get(0).writtenAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void aWorkerThatIsNotTheActiveOneSendsNoBatchAndKeepsItPlanned() {
+    SALESFORCE.stubFor(
+        patch(urlPathEqualTo(COLLECTIONS))
+            .willReturn(aResponse().withStatus(500).withBody("must not be called")));
+    RoutingLog log = injector.getInstance(RoutingLog.class);
+    Decision decision = decision();
+    long id = log.record(decision, Mode.LIVE);
+    // A standby's lease: it refuses without asking the database.
+    WorkerLease standby = new WorkerLease(injector.getInstance(Database.class), "standby");
+    standby.standBy();
+    BatchWriter fenced =
+        new BatchWriter(
+            injector.getInstance(dev.leadrouter.salesforce.RestClient.class),
+            injector.getInstance(dev.leadrouter.salesforce.BulkClient.class),
+            log,
+            injector.getInstance(dev.leadrouter.salesforce.ApiBudget.class),
+            injector.getInstance(WriterSettings.class),
+            injector.getInstance(MeterRegistry.class),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            WriteListener.NONE,
+            standby);
+    OwnerUpdate update = OwnerUpdate.of(id, decision, null);
+
+    assertThat(fenced.write(List.of(update), BatchWriter.Path.COLLECTIONS))
+        .as("handed back, to try again should the lease come back")
+        .containsExactly(update);
+    SALESFORCE.verify(0, patchRequestedFor(urlPathEqualTo(COLLECTIONS)));
+    assertThat(log.findByLead(LEAD).get(0).status()).isEqualTo(DecisionStatus.PLANNED);
   }
 
   private static Decision decision() {
