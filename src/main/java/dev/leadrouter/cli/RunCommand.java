@@ -170,8 +170,9 @@ final class RunCommand implements Callable<Integer> {
       closeRules.run();
       throw new InputException("could not start the worker: " + rootMessage(signInFailed));
     }
-    if (stopped.getCount() == 0 && !lostLease.get()) {
-      // SIGTERM while standing by: the hook closed everything.
+    if (leadership.role() == Leadership.Role.STANDBY) {
+      // SIGTERM while standing by: start() returned without starting, and the hook closes the rest.
+      stopped.await();
       return 0;
     }
     err.printf(
