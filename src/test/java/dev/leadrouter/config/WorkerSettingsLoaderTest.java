@@ -358,6 +358,17 @@ class WorkerSettingsLoaderTest {
   }
 
   @Test
+  void refusesAStoreUrlCarryingUserAndPasswordWithoutRepeatingIt() {
+    String url = "jdbc:postgresql://lr:" + KNOWN_SECRET + "@db:5432/leadrouter";
+
+    assertThatThrownBy(() -> loader.load(SHIPPED, Map.of("LEAD_ROUTER_STORE_URL", url)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("lead-router.store.url: must not contain a user and password")
+        .message()
+        .doesNotContain(KNOWN_SECRET);
+  }
+
+  @Test
   void refusesAStoreUrlCarryingAPasswordWithoutRepeatingIt() {
     String url = "jdbc:postgresql://db/leadrouter?user=lr&password=" + KNOWN_SECRET;
 
