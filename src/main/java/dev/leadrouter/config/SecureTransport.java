@@ -28,6 +28,7 @@ public final class SecureTransport {
       "must use https:// (plain http:// is allowed only for a loopback address such as"
           + " http://127.0.0.1, where the emulator runs)";
 
+  private static final int MAX_CAUSES = 20;
   private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
   private SecureTransport() {}
@@ -88,7 +89,9 @@ public final class SecureTransport {
    * host name to show.
    */
   public static Optional<String> untrustedCertificate(Throwable failure, URI server) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+    Throwable cause = failure;
+    // Bounded: a cause chain may loop back on itself.
+    for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
       if (cause instanceof CertPathBuilderException
           || cause instanceof CertPathValidatorException
           || cause instanceof CertificateException
@@ -100,9 +103,6 @@ public final class SecureTransport {
                 + (server == null || server.getHost() == null ? "the server" : server.getHost())
                 + " is not trusted (not signed by a trusted authority, or not issued for that"
                 + " host name); Lead Router does not connect without verifying it");
-      }
-      if (cause.getCause() == cause) {
-        break;
       }
     }
     return Optional.empty();
