@@ -217,6 +217,54 @@ class ArchitectureTest {
   static final ArchRule rulesDependOnlyOnConfigTheClientAndTheModel =
       dependsOnlyOn("rules", "config", "salesforce", "admin", "route", "criteria", "score", "lead");
 
+  // ---- TLS verification cannot be switched off ------------------------------------------------
+
+  @ArchTest
+  static final ArchRule nothingTrustsEveryCertificate =
+      noClasses()
+          .should()
+          .implement(javax.net.ssl.TrustManager.class)
+          .orShould()
+          .implement(javax.net.ssl.HostnameVerifier.class)
+          .orShould()
+          .callMethod(
+              javax.net.ssl.HttpsURLConnection.class,
+              "setDefaultHostnameVerifier",
+              javax.net.ssl.HostnameVerifier.class)
+          .orShould()
+          .callMethod(
+              javax.net.ssl.HttpsURLConnection.class,
+              "setHostnameVerifier",
+              javax.net.ssl.HostnameVerifier.class)
+          .orShould()
+          .callMethod(
+              javax.net.ssl.HttpsURLConnection.class,
+              "setDefaultSSLSocketFactory",
+              javax.net.ssl.SSLSocketFactory.class)
+          .orShould()
+          .callMethod(javax.net.ssl.SSLContext.class, "setDefault", javax.net.ssl.SSLContext.class)
+          .orShould()
+          .callMethod(
+              org.eclipse.jetty.util.ssl.SslContextFactory.class, "setTrustAll", boolean.class)
+          .orShould()
+          .callConstructor(org.eclipse.jetty.util.ssl.SslContextFactory.Client.class, boolean.class)
+          .because("certificates and host names of the org are always verified (RELIABILITY.md)");
+
+  /** The worker's HTTP clients come from SecureTransport, which pins the TLS checks. */
+  @ArchTest
+  static final ArchRule theWorkerBuildsHttpClientsOnlyThroughSecureTransport =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(
+              "dev.leadrouter.cli..", "dev.leadrouter.emulator..", "dev.leadrouter.bench..")
+          .and()
+          .doNotHaveFullyQualifiedName("dev.leadrouter.config.SecureTransport")
+          .should()
+          .callMethod(java.net.http.HttpClient.class, "newBuilder")
+          .orShould()
+          .callMethod(java.net.http.HttpClient.class, "newHttpClient")
+          .because("SecureTransport.httpClient() sets the trust store and host-name checks");
+
   private static ArchRule dependsOnlyOn(String stage, String... allowed) {
     String[] packages =
         Stream.concat(Stream.of(stage), Stream.of(allowed))

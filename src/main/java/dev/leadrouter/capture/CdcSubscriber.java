@@ -1,5 +1,6 @@
 package dev.leadrouter.capture;
 
+import dev.leadrouter.config.SecureTransport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.cometd.bayeux.Message;
 import org.cometd.bayeux.client.ClientSessionChannel;
 import org.cometd.client.BayeuxClient;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +84,7 @@ public final class CdcSubscriber implements ChangeEventSource {
       replay.resumeFrom(channel, from);
     }
     running = true;
-    http = new HttpClient();
+    http = verifyingHttpClient();
     http.start();
     transport = new TokenTransport(http, tokens);
     client = new BayeuxClient(settings.cometdUri().toString(), transport);
@@ -135,6 +137,14 @@ public final class CdcSubscriber implements ChangeEventSource {
       return;
     }
     subscribed.clear();
+    Optional<String> untrusted = untrustedCertificate(reply);
+    if (untrusted.isPresent()) {
+      // Retrying cannot make the certificate trusted; say so once instead of every few seconds.
+      log.error("handshake refused: {}; giving up", untrusted.get());
+      failure = new StreamingError(0, untrusted.get());
+      control.execute(() -> client.disconnect(STOP_WAIT_MS));
+      return;
+    }
     StreamingError error = StreamingError.of(reply);
     boolean retry = running && error.code() == 401 && refusedHandshakes.incrementAndGet() <= 1;
     if (retry) {
@@ -147,6 +157,27 @@ public final class CdcSubscriber implements ChangeEventSource {
     } else {
       log.warn("handshake failed ({}); the client retries as advised", error);
     }
+  }
+
+  private Optional<String> untrustedCertificate(Message reply) {
+    if (reply.get("failure") instanceof Map<?, ?> failed
+        && failed.get("exception") instanceof Throwable cause) {
+      return SecureTransport.untrustedCertificate(cause, settings.cometdUri());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Jetty's client with certificate and host-name checks spelt out, so that they stay on whatever
+   * Jetty's defaults become.
+   */
+  private static HttpClient verifyingHttpClient() {
+    SslContextFactory.Client tls = new SslContextFactory.Client();
+    tls.setSslContext(SecureTransport.verifyingContext());
+    tls.setEndpointIdentificationAlgorithm("HTTPS");
+    HttpClient client = new HttpClient();
+    client.setSslContextFactory(tls);
+    return client;
   }
 
   private void onConnect(ClientSessionChannel meta, Message reply) {

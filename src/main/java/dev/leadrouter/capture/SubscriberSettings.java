@@ -1,5 +1,6 @@
 package dev.leadrouter.capture;
 
+import dev.leadrouter.config.SecureTransport;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,10 @@ public record SubscriberSettings(
 
   public SubscriberSettings {
     Objects.requireNonNull(cometdUri, "cometdUri");
+    if (!SecureTransport.allows(cometdUri)) {
+      throw new IllegalArgumentException(
+          "the streaming endpoint " + SecureTransport.PLAIN_HTTP_REFUSED + ": " + cometdUri);
+    }
     Objects.requireNonNull(initialReplay, "initialReplay");
     Objects.requireNonNull(clientId, "clientId");
     channels = List.copyOf(channels);

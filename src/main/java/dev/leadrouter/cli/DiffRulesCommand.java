@@ -1,6 +1,7 @@
 package dev.leadrouter.cli;
 
 import com.google.inject.Inject;
+import com.google.inject.Injector;
 import dev.leadrouter.admin.DryRunRow;
 import dev.leadrouter.admin.RuleDiff;
 import dev.leadrouter.admin.RuleDiffFiles;
@@ -39,7 +40,11 @@ final class DiffRulesCommand implements Callable<Integer> {
   /** Moved leads printed at most when the full list goes to a file. */
   static final int PRINTED_WITH_OUT = 50;
 
-  @Option(names = "--old", required = true, paramLabel = "FILE", description = "Current rules.")
+  @Option(
+      names = "--old",
+      required = true,
+      paramLabel = "FILE|org",
+      description = "Current rules: a YAML file, or `org` for the org's Custom Metadata records.")
   Path oldRules;
 
   @Option(names = "--new", required = true, paramLabel = "FILE", description = "Changed rules.")
@@ -63,6 +68,8 @@ final class DiffRulesCommand implements Callable<Integer> {
 
   @Mixin AtOption at;
 
+  @Mixin OrgOptions org;
+
   @Spec CommandSpec spec;
 
   private final Clock clock;
@@ -70,8 +77,16 @@ final class DiffRulesCommand implements Callable<Integer> {
   private final LeadScorer scorer;
   private final AccountKeys keys;
 
+  private final Injector injector;
+
   @Inject
-  DiffRulesCommand(Clock clock, LeadNormalizer normalizer, LeadScorer scorer, AccountKeys keys) {
+  DiffRulesCommand(
+      Injector injector,
+      Clock clock,
+      LeadNormalizer normalizer,
+      LeadScorer scorer,
+      AccountKeys keys) {
+    this.injector = injector;
     this.clock = clock;
     this.normalizer = normalizer;
     this.scorer = scorer;
@@ -81,8 +96,8 @@ final class DiffRulesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    RuleSet before = load(oldRules);
-    RuleSet after = load(newRules);
+    RuleSet before = RulesOption.load(oldRules, injector, org);
+    RuleSet after = RulesOption.load(newRules, injector, org);
     CsvRows reader = new CsvRows(err);
     AccountMatcher matcher =
         accounts == null
@@ -107,12 +122,6 @@ final class DiffRulesCommand implements Callable<Integer> {
     }
     print(diff, reader.skipped());
     return 0;
-  }
-
-  private static RuleSet load(Path file) {
-    RulesOption option = new RulesOption();
-    option.file = file;
-    return option.load();
   }
 
   private void print(RuleDiff diff, int skipped) {

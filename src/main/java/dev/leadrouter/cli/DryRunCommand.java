@@ -114,7 +114,7 @@ final class DryRunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    RuleSet ruleSet = rules.load();
+    RuleSet ruleSet = rules.load(injector, org);
     CsvRows reader = new CsvRows(err);
     long started = System.nanoTime();
     List<HistoricLead> leads;

@@ -133,6 +133,10 @@ public record OrgCredentials(
       URI uri = new URI(text.get());
       if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
           && uri.getHost() != null) {
+        if (!SecureTransport.allows(uri)) {
+          problems.add(key + ": " + SecureTransport.PLAIN_HTTP_REFUSED);
+          return null;
+        }
         return uri;
       }
     } catch (URISyntaxException notAUri) {

@@ -178,6 +178,15 @@ final class SettingReader {
       URI uri = new URI(text.get());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
+        if (!SecureTransport.allows(uri)) {
+          problem(
+              path,
+              SecureTransport.PLAIN_HTTP_REFUSED
+                  + " (was '"
+                  + UrlRedaction.redact(text.get())
+                  + "')");
+          return Optional.empty();
+        }
         return Optional.of(uri);
       }
     } catch (URISyntaxException notAUri) {

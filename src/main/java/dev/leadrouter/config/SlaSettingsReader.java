@@ -147,6 +147,11 @@ final class SlaSettingsReader {
     webhook
         .filter(url -> !url.reveal().startsWith("https://") && !url.reveal().startsWith("http://"))
         .ifPresent(url -> reader.problem(p + ".webhook-url", "must be an http(s) address"));
+    // The URL is a secret: the problem names the setting, never the address.
+    webhook
+        .filter(url -> url.reveal().startsWith("http://"))
+        .filter(url -> !allowedWebAddress(url.reveal()))
+        .ifPresent(url -> reader.problem(p + ".webhook-url", SecureTransport.PLAIN_HTTP_REFUSED));
     Optional<SmtpSettings> smtp = Optional.empty();
     Optional<String> host = reader.optionalString(p + ".smtp.host");
     if (host.isPresent()) {
@@ -177,5 +182,13 @@ final class SlaSettingsReader {
     String priority = reader.requiredString(p + ".priority");
     Duration reminder = reader.durationAtLeast(p + ".reminder-before", Duration.ZERO, "0s");
     return reader.problemCount() > before ? null : new SlaTaskSettings(subject, priority, reminder);
+  }
+
+  private static boolean allowedWebAddress(String url) {
+    try {
+      return SecureTransport.allows(new java.net.URI(url));
+    } catch (java.net.URISyntaxException notAUri) {
+      return false;
+    }
   }
 }

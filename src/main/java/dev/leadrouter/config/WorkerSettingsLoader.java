@@ -41,6 +41,7 @@ public final class WorkerSettingsLoader {
   private static final Pattern API_VERSION = Pattern.compile("[1-9][0-9]*\\.0");
   private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9_-]+");
   private static final Pattern JDBC_URL = Pattern.compile("jdbc:[A-Za-z0-9]+:.+");
+  private static final Pattern JDBC_USER_INFO = Pattern.compile("//[^/?#@]*:[^/?#@]*@");
   // A rule refresh costs API calls; more often than this would eat the org's daily budget.
   private static final Duration MIN_RULES_REFRESH = Duration.ofSeconds(10);
 
@@ -185,6 +186,12 @@ public final class WorkerSettingsLoader {
           "must be a JDBC URL such as jdbc:postgresql://host:5432/leadrouter (was '"
               + UrlRedaction.redact(url)
               + "')");
+    } else if (url != null && JDBC_USER_INFO.matcher(url).find()) {
+      // Same reason as below; the value is not echoed.
+      reader.problem(
+          STORE + ".url",
+          "must not contain a user and password (user:password@); use username, and"
+              + " password-file or LEAD_ROUTER_STORE_PASSWORD");
     } else if (url != null && url.toLowerCase(Locale.ROOT).contains("password=")) {
       // The URL is logged and shown on the admin pages; the value is deliberately not echoed.
       reader.problem(

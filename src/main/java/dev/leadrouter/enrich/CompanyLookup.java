@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadrouter.config.HttpEnrichmentSettings;
+import dev.leadrouter.config.SecureTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -79,6 +80,12 @@ final class CompanyLookup {
     } catch (HttpTimeoutException slow) {
       throw new ProviderFailure("enrichment for " + domain + " timed out", true, slow);
     } catch (IOException lost) {
+      Optional<String> untrusted = SecureTransport.untrustedCertificate(lost, request.uri());
+      if (untrusted.isPresent()) {
+        // Retrying cannot make the certificate trusted.
+        throw new ProviderFailure(
+            "enrichment for " + domain + " refused: " + untrusted.get(), false, lost);
+      }
       throw new ProviderFailure(
           "enrichment for " + domain + " failed: " + lost.getClass().getSimpleName(), true, lost);
     } catch (InterruptedException stopping) {

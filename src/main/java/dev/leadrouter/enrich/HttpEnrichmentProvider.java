@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.leadrouter.config.DomainSource;
 import dev.leadrouter.config.HttpEnrichmentSettings;
+import dev.leadrouter.config.SecureTransport;
 import dev.leadrouter.lead.Lead;
 import dev.leadrouter.normalize.DomainNormalizer;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -55,7 +56,7 @@ public final class HttpEnrichmentProvider implements Enricher {
     this.settings = settings;
     this.domains = domains;
     HttpClient http =
-        HttpClient.newBuilder()
+        SecureTransport.httpClient()
             .connectTimeout(settings.connectTimeout())
             // A redirect would carry the API key to wherever it points; answer it as a failure.
             .followRedirects(HttpClient.Redirect.NEVER)

@@ -3,6 +3,7 @@ package dev.leadrouter.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadrouter.config.Secret;
+import dev.leadrouter.config.SecureTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A Slack-compatible incoming webhook: {@code POST} of {@code {"text": "..."}} as JSON, answered
@@ -27,7 +29,7 @@ public final class WebhookChannel implements NotificationChannel {
   public WebhookChannel(Secret url, Duration timeout) {
     this.url = url;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.http = SecureTransport.httpClient().connectTimeout(timeout).build();
   }
 
   @Override
@@ -54,6 +56,11 @@ public final class WebhookChannel implements NotificationChannel {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException unreachable) {
+      // Only the host is named: the rest of a webhook URL is its credential.
+      Optional<String> untrusted = SecureTransport.untrustedCertificate(unreachable, request.uri());
+      if (untrusted.isPresent()) {
+        throw new NotificationException("webhook refused: " + untrusted.get());
+      }
       throw new NotificationException(
           "webhook not reachable: " + unreachable.getClass().getSimpleName());
     } catch (InterruptedException interrupted) {

@@ -12,12 +12,14 @@ import com.sforce.async.ContentType;
 import com.sforce.async.JobInfo;
 import com.sforce.async.OperationEnum;
 import com.sforce.ws.ConnectorConfig;
+import dev.leadrouter.config.SecureTransport;
 import io.github.resilience4j.retry.Retry;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Bulk API 1.0 through force-wsc's {@link BulkConnection}, signed in with our OAuth token (the Bulk
@@ -117,6 +119,7 @@ final class ForceWscBulkClient implements BulkClient {
         token.instanceUrl().toString().replaceAll("/+$", "") + "/services/async/" + apiVersion);
     config.setCompression(false);
     config.setTraceMessage(false);
+    config.setSslContext(SecureTransport.verifyingContext());
     BulkConnection bulk = new BulkConnection(config);
     // Our own writes must be recognisable in change events, so the worker ignores its echoes.
     bulk.addHeader("Sforce-Call-Options", "client=" + callOptionsClient);
@@ -125,6 +128,13 @@ final class ForceWscBulkClient implements BulkClient {
 
   /** Bulk's own exception codes, classified like REST errors. */
   static SalesforceException translate(AsyncApiException failure) {
+    Optional<String> untrusted = SecureTransport.untrustedCertificate(failure, null);
+    if (untrusted.isPresent()) {
+      return new SalesforceException(
+          0,
+          List.of(new SalesforceError("UNTRUSTED_CERTIFICATE", untrusted.get(), List.of())),
+          ErrorKind.PERMANENT);
+    }
     AsyncExceptionCode code = failure.getExceptionCode();
     ErrorKind kind =
         switch (code == null ? AsyncExceptionCode.Unknown : code) {

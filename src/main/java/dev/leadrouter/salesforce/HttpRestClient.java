@@ -161,7 +161,7 @@ final class HttpRestClient implements RestClient {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw SalesforceException.transport(e);
+      throw SalesforceException.transport(e, request.build().uri());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling Salesforce", e);

@@ -1,10 +1,13 @@
 package dev.leadrouter.salesforce;
 
+import dev.leadrouter.config.SecureTransport;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 
@@ -44,6 +47,23 @@ public final class SalesforceException extends RuntimeException {
    * (certificate, protocol) will not go away by itself.
    */
   public static SalesforceException transport(IOException cause) {
+    return transport(cause, null);
+  }
+
+  /**
+   * As {@link #transport(IOException)}, for a call to {@code server}: a refused certificate is said
+   * to be one ({@code UNTRUSTED_CERTIFICATE}), naming the host and nothing of the request.
+   */
+  public static SalesforceException transport(IOException cause, URI server) {
+    Optional<String> untrusted =
+        server == null ? Optional.empty() : SecureTransport.untrustedCertificate(cause, server);
+    if (untrusted.isPresent()) {
+      return new SalesforceException(
+          0,
+          List.of(new SalesforceError("UNTRUSTED_CERTIFICATE", untrusted.get(), List.of())),
+          ErrorKind.PERMANENT,
+          cause);
+    }
     ErrorKind kind = cause instanceof SSLException ? ErrorKind.PERMANENT : ErrorKind.RETRYABLE;
     String code =
         cause instanceof HttpTimeoutException

@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Named;
 import dev.leadrouter.config.SalesforceSettings;
+import dev.leadrouter.config.SecureTransport;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.net.http.HttpClient;
@@ -68,7 +69,7 @@ public final class SalesforceModule extends AbstractModule {
   @Singleton
   @Named("salesforce")
   HttpClient httpClient() {
-    return HttpClient.newBuilder()
+    return SecureTransport.httpClient()
         .connectTimeout(client.connectTimeout())
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();

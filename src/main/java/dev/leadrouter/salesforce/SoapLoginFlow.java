@@ -7,11 +7,13 @@ import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.ConnectorConfig;
 import dev.leadrouter.config.Secret;
+import dev.leadrouter.config.SecureTransport;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Legacy sign-in: username and password (with the security token appended) through the SOAP partner
@@ -50,11 +52,26 @@ final class SoapLoginFlow implements AccessTokenSource {
     config.setServiceEndpoint(endpoint);
     config.setManualLogin(true);
     config.setTraceMessage(false);
+    // Our own verifying context rather than whatever the JVM-wide HTTPS default was set to.
+    config.setSslContext(SecureTransport.verifyingContext());
     try {
       PartnerConnection connection = Connector.newConnection(config);
       LoginResult result = connection.login(username, password.reveal());
       URI server = URI.create(result.getServerUrl());
       URI instance = URI.create(server.getScheme() + "://" + server.getRawAuthority());
+      if (!SecureTransport.allows(instance)) {
+        throw new SalesforceException(
+            200,
+            List.of(
+                new SalesforceError(
+                    "INSECURE_INSTANCE_URL",
+                    "the login answer names a server URL without https: "
+                        + instance.getScheme()
+                        + "://"
+                        + instance.getHost(),
+                    List.of())),
+            ErrorKind.AUTH);
+      }
       return new AccessToken(result.getSessionId(), instance, clock.instant());
     } catch (ApiFault fault) {
       String code =
@@ -64,6 +81,14 @@ final class SoapLoginFlow implements AccessTokenSource {
           List.of(new SalesforceError(code, masked(fault.getExceptionMessage()), List.of())),
           ErrorKind.AUTH);
     } catch (ConnectionException failure) {
+      Optional<String> untrusted =
+          SecureTransport.untrustedCertificate(failure, URI.create(endpoint));
+      if (untrusted.isPresent()) {
+        throw new SalesforceException(
+            0,
+            List.of(new SalesforceError("UNTRUSTED_CERTIFICATE", untrusted.get(), List.of())),
+            ErrorKind.PERMANENT);
+      }
       throw new SalesforceException(
           0,
           List.of(new SalesforceError("CONNECTION", masked(failure.getMessage()), List.of())),

@@ -3,6 +3,7 @@ package dev.leadrouter.salesforce;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadrouter.config.SecureTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -52,7 +53,7 @@ final class TokenEndpoint {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw SalesforceException.transport(e);
+      throw SalesforceException.transport(e, request.uri());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       // Shutting down: not a transport failure, so no retry policy should act on it.
@@ -83,7 +84,22 @@ final class TokenEndpoint {
           List.of(new SalesforceError("MALFORMED_TOKEN_RESPONSE", "no instance_url", List.of())),
           ErrorKind.AUTH);
     }
-    return new AccessToken(body.get("access_token").asText(), URI.create(instance), issued);
+    URI instanceUrl = URI.create(instance);
+    if (!SecureTransport.allows(instanceUrl)) {
+      // The token would travel in clear text to wherever the answer points.
+      throw new SalesforceException(
+          200,
+          List.of(
+              new SalesforceError(
+                  "INSECURE_INSTANCE_URL",
+                  "the sign-in answer names an instance_url without https: "
+                      + instanceUrl.getScheme()
+                      + "://"
+                      + instanceUrl.getHost(),
+                  List.of())),
+          ErrorKind.AUTH);
+    }
+    return new AccessToken(body.get("access_token").asText(), instanceUrl, issued);
   }
 
   private static AccessToken fail(int status, JsonNode body, List<String> sensitive) {

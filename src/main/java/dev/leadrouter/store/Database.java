@@ -37,11 +37,26 @@ public final class Database implements AutoCloseable {
    * database cannot be reached or a migration fails: the worker must not start on an old schema.
    */
   public static Database open(StoreSettings settings) {
+    try {
+      return openPool(settings);
+    } catch (RuntimeException failed) {
+      // Drivers and Hikari quote the URL in their messages ("claims to not accept jdbcUrl, ..."),
+      // and the command line prints them with their causes: hide any credentials in it.
+      throw StoreUnavailableException.redacted(failed, settings.jdbcUrl());
+    }
+  }
+
+  private static Database openPool(StoreSettings settings) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("lead-router-store");
-    config.setJdbcUrl(settings.jdbcUrl());
-    settings.username().ifPresent(config::setUsername);
-    settings.password().ifPresent(password -> config.setPassword(password.reveal()));
+    JdbcCredentials url = JdbcCredentials.split(settings.jdbcUrl());
+    config.setJdbcUrl(url.url());
+    settings.username().or(url::user).ifPresent(config::setUsername);
+    settings
+        .password()
+        .map(password -> password.reveal())
+        .or(url::password)
+        .ifPresent(config::setPassword);
     config.setMaximumPoolSize(settings.poolSize());
     String sessionName = "lead-router";
     if (isPostgres(settings)) {

@@ -132,6 +132,9 @@ class SecretsNeverLeakIT {
     runWorkerUntilLeadsAreRouted(true, 2); // shadow decisions for the shadow report
     dlqList();
     shadowReport();
+    dryRunsAndRuleDiffs();
+    slaReport();
+    unreachableStoreOnTheCommandLine();
     failedPasswordLogin();
     failedJwtLogin();
     misconfiguredSettings();
@@ -242,6 +245,107 @@ class SecretsNeverLeakIT {
     }
   }
 
+  /** dry-run over the org's leads (signed in), with the org's rules (refused: none deployed). */
+  private void dryRunsAndRuleDiffs() throws Exception {
+    Path credentials =
+        credentials(Map.of("client_id", "worker-test-client", "client_secret", CLIENT_SECRET));
+    Path out = scratch.resolve("dry-run");
+    CliRun since =
+        CliRun.of(
+            "dry-run",
+            "--since",
+            "1d",
+            "--rules",
+            RULES,
+            "--config",
+            config.toString(),
+            "--org-credentials",
+            credentials.toString(),
+            "--out",
+            out.toString());
+    assertThat(since.exitCode()).as(since.toString()).isZero();
+    record("dry-run --since", since);
+    reportFiles(out, "dry-run");
+    CliRun orgRules =
+        CliRun.of(
+            "dry-run",
+            "--csv",
+            "src/test/resources/dryrun/leads.csv",
+            "--rules",
+            "org",
+            "--config",
+            config.toString(),
+            "--org-credentials",
+            credentials.toString(),
+            "--out",
+            scratch.resolve("dry-run-org").toString());
+    record("dry-run --rules org (no rule records in this org)", orgRules);
+    Path diffOut = scratch.resolve("diff-rules");
+    CliRun diff =
+        CliRun.of(
+            "diff-rules",
+            "--old",
+            "src/test/resources/dryrun/rules-a.yaml",
+            "--new",
+            "src/test/resources/dryrun/rules-b.yaml",
+            "--csv",
+            "src/test/resources/dryrun/leads.csv",
+            "--config",
+            config.toString(),
+            "--out",
+            diffOut.toString());
+    assertThat(diff.exitCode()).as(diff.toString()).isZero();
+    record("diff-rules", diff);
+    reportFiles(diffOut, "diff-rules");
+    record(
+        "diff-rules --old org",
+        CliRun.of(
+            "diff-rules",
+            "--old",
+            "org",
+            "--new",
+            RULES,
+            "--csv",
+            "src/test/resources/dryrun/leads.csv",
+            "--config",
+            config.toString(),
+            "--org-credentials",
+            credentials.toString()));
+  }
+
+  /** A store URL given on the command line, credentials and all, that cannot be opened. */
+  private void unreachableStoreOnTheCommandLine() {
+    CliRun run =
+        CliRun.of(
+            "explain",
+            "--lead-id",
+            "00Q000000000001",
+            "--store",
+            "jdbc:postgresql://lr:" + STORE_PASSWORD + "@127.0.0.1:1/leadrouter");
+    assertThat(run.exitCode()).as(run.toString()).isNotZero();
+    record("explain with an unreachable --store URL holding a password", run);
+  }
+
+  private void slaReport() throws Exception {
+    Path out = scratch.resolve("sla-report");
+    CliRun run =
+        CliRun.of(
+            "sla-report", "--since", "7d", "--config", config.toString(), "--out", out.toString());
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    record("sla-report", run);
+    reportFiles(out, "sla-report");
+  }
+
+  private void reportFiles(Path out, String command) throws Exception {
+    try (Stream<Path> files = Files.walk(out)) {
+      List<Path> written = files.filter(Files::isRegularFile).toList();
+      assertThat(written).as(command + " files").isNotEmpty();
+      for (Path file : written) {
+        outputs.put(command + " file " + file.getFileName(), Files.readString(file));
+      }
+    }
+  }
+
   private void failedPasswordLogin() throws Exception {
     Path credentials =
         credentials(Map.of("username", "integration@worker.test", "password", WRONG_PASSWORD));
@@ -287,6 +391,7 @@ class SecretsNeverLeakIT {
             List.of("lead-router.store.password = \"" + STORE_PASSWORD),
             List.of("lead-router.store.password = [\"" + STORE_PASSWORD + "\"]"),
             List.of("lead-router.store.passwort = \"" + STORE_PASSWORD + "\""),
+            List.of("lead-router.store.url = \"jdbc:postgresql://lr:" + STORE_PASSWORD + "@db/x\""),
             List.of(
                 "lead-router.store.url = \"jdbc:h2:mem:x;PASSWORD=" + STORE_PASSWORD + "\"",
                 "lead-router.salesforce.client-secret = { value = \"" + CLIENT_SECRET + "\" }"),

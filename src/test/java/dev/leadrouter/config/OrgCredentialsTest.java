@@ -93,4 +93,18 @@ class OrgCredentialsTest {
     assertThatThrownBy(() -> OrgCredentials.read(dir.resolve("missing.json")))
         .hasMessageContaining("file not found");
   }
+
+  @Test
+  void refusesPlainHttpToAnOrgThatIsNotOnLoopback() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("org.json"),
+            "{\"instance_url\": \"http://acme.my.salesforce.com\","
+                + " \"client_id\": \"3MVG9\", \"client_secret\": \"top-secret-value\"}");
+
+    assertThatThrownBy(() -> OrgCredentials.read(file))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("instance_url: must use https://")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("top-secret-value"));
+  }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -357,6 +358,17 @@ class WorkerSettingsLoaderTest {
   }
 
   @Test
+  void refusesAStoreUrlCarryingUserAndPasswordWithoutRepeatingIt() {
+    String url = "jdbc:postgresql://lr:" + KNOWN_SECRET + "@db:5432/leadrouter";
+
+    assertThatThrownBy(() -> loader.load(SHIPPED, Map.of("LEAD_ROUTER_STORE_URL", url)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("lead-router.store.url: must not contain a user and password")
+        .message()
+        .doesNotContain(KNOWN_SECRET);
+  }
+
+  @Test
   void refusesAStoreUrlCarryingAPasswordWithoutRepeatingIt() {
     String url = "jdbc:postgresql://db/leadrouter?user=lr&password=" + KNOWN_SECRET;
 
@@ -425,6 +437,61 @@ class WorkerSettingsLoaderTest {
     assertThatThrownBy(() -> loader.load(empty, Map.of()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("lead-router: is missing");
+  }
+
+  @Test
+  void refusesPlainHttpToAnyHostButLoopbackNamingEachSetting() throws IOException {
+    Path conf =
+        confIncludingShipped(
+            "lead-router.salesforce.login-url = \"http://example.com\"",
+            "lead-router.salesforce.instance-url = \"http://acme.my.salesforce.com\"",
+            "lead-router.enrich.provider = http",
+            "lead-router.enrich.http.base-url = \"http://api.enrichment.example\"",
+            "lead-router.enrich.http.api-key-file = \"/dev/null\"");
+
+    assertThatThrownBy(
+            () ->
+                loader.load(
+                    conf,
+                    Map.of(
+                        "LEAD_ROUTER_SLA_WEBHOOK_URL",
+                        "http://hooks.slack.example/services/T/B/" + KNOWN_SECRET)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(
+            "lead-router.salesforce.login-url: must use https:// (plain http:// is allowed only"
+                + " for a loopback address")
+        .hasMessageContaining("(was 'http://example.com')")
+        .hasMessageContaining("lead-router.salesforce.instance-url: must use https://")
+        .hasMessageContaining("lead-router.enrich.http.base-url: must use https://")
+        .hasMessageContaining("lead-router.sla.notify.webhook-url: must use https://")
+        .message()
+        .doesNotContain(KNOWN_SECRET);
+  }
+
+  @Test
+  void acceptsPlainHttpOnLoopbackWhereTheEmulatorRuns() throws IOException {
+    for (String loopback :
+        List.of("http://127.0.0.1:8443", "http://localhost:8443", "http://[::1]:8443")) {
+      Path conf =
+          confIncludingShipped(
+              "lead-router.salesforce.login-url = \"" + loopback + "\"",
+              "lead-router.salesforce.instance-url = \"" + loopback + "\"");
+
+      assertThat(loader.load(conf, Map.of()).salesforce().loginUrl()).hasToString(loopback);
+    }
+  }
+
+  @Test
+  void aLoopbackLookalikeHostIsStillRefusedOverPlainHttp() throws IOException {
+    // Judged by spelling, never by DNS: these are remote hosts whatever they resolve to.
+    for (String lookalike :
+        List.of(
+            "http://127.0.0.1.example.com", "http://localhost.example.com", "http://10.0.0.1")) {
+      Path conf = confIncludingShipped("lead-router.salesforce.login-url = \"" + lookalike + "\"");
+
+      assertThatThrownBy(() -> loader.load(conf, Map.of()))
+          .hasMessageContaining("lead-router.salesforce.login-url: must use https://");
+    }
   }
 
   /** An application.conf that includes the shipped one and then adds the given lines. */
