@@ -159,15 +159,20 @@ final class ConsoleGate extends Handler.Wrapper {
     return header != null && token.required() && token.admits(header);
   }
 
-  /** Browsers send Origin with every POST; older ones at least Sec-Fetch-Site. */
+  /**
+   * Browsers say where a form came from in {@code Sec-Fetch-Site}; older ones at least in {@code
+   * Origin} (which is "null" under some referrer policies, so Sec-Fetch-Site goes first).
+   */
   private static boolean sameOrigin(Request request) {
+    String site = request.getHeaders().get("Sec-Fetch-Site");
+    if (site != null) {
+      return site.equals("same-origin");
+    }
     String origin = request.getHeaders().get(HttpHeader.ORIGIN);
     String host = request.getHeaders().get(HttpHeader.HOST);
-    if (origin != null) {
-      return host != null
-          && origin.equalsIgnoreCase(request.getHttpURI().getScheme() + "://" + host);
-    }
-    return "same-origin".equals(request.getHeaders().get("Sec-Fetch-Site"));
+    return origin != null
+        && host != null
+        && origin.equalsIgnoreCase(request.getHttpURI().getScheme() + "://" + host);
   }
 
   private static Optional<String> cookie(Request request) {
@@ -227,7 +232,7 @@ final class ConsoleGate extends Handler.Wrapper {
   private static void secureHeaders(Response response) {
     response.getHeaders().put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
-    response.getHeaders().put("Referrer-Policy", "no-referrer");
+    response.getHeaders().put("Referrer-Policy", "same-origin");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
   }
 

@@ -56,24 +56,18 @@ final class WhyPage implements ConsolePage {
     DecisionWhy why = DecisionWhy.of(decision.get());
     List<LoggedDecision> history = log.findByLead(decision.get().leadId());
     Optional<SlaClock> clock = clocks.forDecision(decision.get().id());
-    return ConsoleReply.page(
-        templates.render(
-            "why.jte",
-            Map.of(
-                "chrome",
-                new ConsoleChrome(
-                    "Why lead "
-                        + decision.get().leadId()
-                        + " went to "
-                        + decision.get().owner().name(),
-                    "search",
-                    request.access()),
-                "why",
-                why,
-                "history",
-                history,
-                "clock",
-                clock.orElse(null))));
+    // The clock is null when SLA tracking is off, which Map.of refuses.
+    Map<String, Object> model = new java.util.HashMap<>();
+    model.put(
+        "chrome",
+        new ConsoleChrome(
+            "Why lead " + decision.get().leadId() + " went to " + decision.get().owner().name(),
+            "search",
+            request.access()));
+    model.put("why", why);
+    model.put("history", history);
+    model.put("clock", clock.orElse(null));
+    return ConsoleReply.page(templates.render("why.jte", model));
   }
 
   private Optional<LoggedDecision> find(ConsoleRequest request) {
