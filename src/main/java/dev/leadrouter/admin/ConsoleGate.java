@@ -13,6 +13,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -128,14 +129,29 @@ final class ConsoleGate extends Handler.Wrapper {
               + org.eclipse.jetty.util.StringUtil.sanitizeXmlString(path)
               + ". <a href=\"/console/\">Overview</a></p>");
     }
+    // A POST's form only: nothing a page acts on comes from a URL, which lands in histories.
     Fields fields =
         post
-            ? Request.getParameters(request)
+            ? FormFields.getFields(request)
             : Request.extractQueryParameters(request, StandardCharsets.UTF_8);
     Map<String, String> parameters = new HashMap<>();
     fields.forEach(field -> parameters.put(field.getName(), field.getValue()));
     ConsoleRequest consoleRequest = new ConsoleRequest(path, parameters, access.get());
-    ConsoleReply answer = post ? page.post(consoleRequest) : page.get(consoleRequest);
+    ConsoleReply answer;
+    try {
+      answer = post ? page.post(consoleRequest) : page.get(consoleRequest);
+    } catch (Exception failed) {
+      log.warn("console page {} failed", path, failed);
+      return reply(
+          response,
+          callback,
+          HttpStatus.INTERNAL_SERVER_ERROR_500,
+          ConsoleReply.HTML,
+          "<!DOCTYPE html><title>Page failed</title><p>The page failed: "
+              + org.eclipse.jetty.util.StringUtil.sanitizeXmlString(
+                  String.valueOf(failed.getMessage()))
+              + ". The worker's log has the details. <a href=\"/console/\">Overview</a></p>");
+    }
     if (answer.location() != null) {
       return redirect(response, callback, answer.location());
     }
@@ -187,7 +203,8 @@ final class ConsoleGate extends Handler.Wrapper {
     if (!token.required()) {
       return redirect(response, callback, "/console/");
     }
-    String given = Request.getParameters(request).getValue("token");
+    // From the form only: a token in the URL would be kept in histories and logs.
+    String given = FormFields.getFields(request).getValue("token");
     if (given == null || !token.admits("Bearer " + given.strip())) {
       // Logged without what was typed: a near-miss token is still most of a secret.
       log.warn("console sign-in refused: wrong token");

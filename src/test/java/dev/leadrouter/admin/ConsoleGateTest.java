@@ -134,6 +134,48 @@ class ConsoleGateTest {
   }
 
   @Test
+  void aTokenInTheUrlSignsNobodyIn() throws Exception {
+    server = start(Optional.of(new Secret(TOKEN)));
+
+    HttpResponse<String> refused =
+        send(
+            to("/console/sign-in?token=" + TOKEN)
+                .header("Origin", origin())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
+  }
+
+  @Test
+  void aPageThatFailsAnswers500WithoutItsStackTrace() throws Exception {
+    server =
+        new AdminServer(
+                new AdminSettings("127.0.0.1", 0, Optional.empty()),
+                Set.of(),
+                Set.of(),
+                Set.of(
+                    new ConsolePage() {
+                      @Override
+                      public String path() {
+                        return "/console/broken";
+                      }
+
+                      @Override
+                      public ConsoleReply get(ConsoleRequest request) {
+                        throw new IllegalStateException("store <down>");
+                      }
+                    }),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+            .start();
+
+    HttpResponse<String> failed = send(to("/console/broken"));
+
+    assertThat(failed.statusCode()).isEqualTo(500);
+    assertThat(failed.body()).contains("store &lt;down&gt;").doesNotContain("at dev.leadrouter");
+  }
+
+  @Test
   void aFormFromAnotherOriginIsRefusedEvenWithASession() throws Exception {
     server = start(Optional.of(new Secret(TOKEN)));
     String cookie = sessionCookie(signIn(TOKEN));
