@@ -95,6 +95,8 @@ final class ConsoleGate extends Handler.Wrapper {
       return true;
     }
     if (post && !sameOrigin(request) && !bearer(request)) {
+      // The form is left unread, so the connection cannot carry another request: say so.
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
       return reply(
           response,
           callback,
@@ -233,6 +235,10 @@ final class ConsoleGate extends Handler.Wrapper {
 
   /** Browsers go to the sign-in form; scripts get a 401 that says what to send. */
   private boolean refuse(Request request, Response response, Callback callback) {
+    if (HttpMethod.POST.is(request.getMethod())) {
+      // The form is left unread, so the connection cannot carry another request: say so.
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
     String accept = request.getHeaders().get(HttpHeader.ACCEPT);
     if (accept != null && accept.contains("text/html")) {
       return redirect(response, callback, SIGN_IN);

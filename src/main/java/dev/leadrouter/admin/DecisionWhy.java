@@ -56,7 +56,12 @@ public record DecisionWhy(
 
   /** A team strategy as it stood when it picked (or failed to). */
   public record StrategyState(
-      String team, String strategy, String previous, String chosen, List<Member> members) {}
+      String team,
+      String strategy,
+      String previous,
+      String chosen,
+      List<Member> members,
+      String chosenId) {}
 
   /**
    * A team member as the strategy saw them.
@@ -77,6 +82,18 @@ public record DecisionWhy(
         account(d.accountJson()),
         strategies(d.strategiesJson()),
         new TreeMap<>(d.inputs()));
+  }
+
+  /**
+   * The team whose strategy picked the owner; when none did, the team tried first; empty when the
+   * decision went through no team.
+   */
+  public Optional<String> team() {
+    return strategies.stream()
+        .filter(s -> decision.owner().id().value().equals(s.chosenId()))
+        .map(StrategyState::team)
+        .findFirst()
+        .or(() -> strategies.stream().map(StrategyState::team).findFirst());
   }
 
   public String ruleLabel() {
@@ -277,7 +294,8 @@ public record DecisionWhy(
               s.path("strategy").asText().toLowerCase(Locale.ROOT).replace('_', ' '),
               previous == null ? null : names.getOrDefault(previous, previous),
               chosen == null ? null : names.getOrDefault(chosen, chosen),
-              List.copyOf(members)));
+              List.copyOf(members),
+              chosen));
     }
     return List.copyOf(states);
   }

@@ -1,8 +1,10 @@
 package dev.leadrouter.console;
 
 import com.google.inject.Inject;
+import dev.leadrouter.admin.DecisionWhy;
 import dev.leadrouter.config.Mode;
 import dev.leadrouter.store.DeadLetters;
+import dev.leadrouter.store.LoggedDecision;
 import dev.leadrouter.store.RoutingLog;
 import dev.leadrouter.store.SlaClock;
 import dev.leadrouter.store.SlaClocks;
@@ -30,6 +32,7 @@ public final class LiveCounters {
       long shadowLastHour,
       Map<String, Long> byRule,
       Map<String, Long> byOwner,
+      Map<String, Long> byTeam,
       long captureBacklog,
       long writeQueue,
       long heldForEnrichment,
@@ -39,6 +42,9 @@ public final class LiveCounters {
       long slaBreachedLastDay,
       long decisionsSinceStart,
       long deadLettersSinceStart) {}
+
+  /** Decisions read for the by-team counts; an hour of a busy org, yet a bounded read. */
+  static final int TEAM_SAMPLE = 20_000;
 
   private final RoutingLog log;
   private final DeadLetters deadLetters;
@@ -72,6 +78,7 @@ public final class LiveCounters {
         sum(shadow),
         live,
         log.ownerHitsSince(hourAgo, Mode.LIVE),
+        byTeam(hourAgo),
         gauge("leadrouter.capture.backlog"),
         gauge("leadrouter.write.queue"),
         gauge("leadrouter.enrich.held"),
@@ -81,6 +88,24 @@ public final class LiveCounters {
         clocks.breachedSince(now.minus(Duration.ofDays(1))).size(),
         counter("leadrouter.decisions"),
         counter("leadrouter.dead.letters"));
+  }
+
+  /**
+   * Live decisions of the last hour by the team that placed them; the team is only in the logged
+   * strategy state, so this reads up to {@link #TEAM_SAMPLE} decisions and says so when capped.
+   */
+  private Map<String, Long> byTeam(Instant since) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (LoggedDecision decision : log.decidedSince(since, TEAM_SAMPLE)) {
+      if (decision.mode() == Mode.LIVE) {
+        counts.merge(DecisionWhy.of(decision).team().orElse("(no team)"), 1L, Long::sum);
+      }
+    }
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .collect(
+            java.util.stream.Collectors.toMap(
+                Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new));
   }
 
   private static long sum(Map<String, Long> counts) {

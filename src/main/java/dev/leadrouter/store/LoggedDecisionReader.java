@@ -51,6 +51,17 @@ final class LoggedDecisionReader {
     }
   }
 
+  List<LoggedDecision> decidedSince(Connection connection, java.time.Instant since, int limit)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            SELECT + " WHERE decided_at >= ? ORDER BY decided_at DESC, id DESC")) {
+      statement.setMaxRows(limit);
+      Timestamps.set(statement, 1, since);
+      return decisions(statement);
+    }
+  }
+
   List<LoggedDecision> unwritten(Connection connection) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(UNWRITTEN)) {
       return decisions(statement);

@@ -197,6 +197,11 @@ public final class RoutingLog {
     return transactions.read(connection -> reader.search(connection, search, limit));
   }
 
+  /** Decisions made at or after {@code since}, newest first, at most {@code limit}. */
+  public List<LoggedDecision> decidedSince(Instant since, int limit) {
+    return transactions.read(connection -> reader.decidedSince(connection, since, limit));
+  }
+
   /** One decision by its id in the log. */
   public java.util.Optional<LoggedDecision> find(long id) {
     return transactions.read(connection -> reader.find(connection, id));

@@ -88,11 +88,13 @@ class DecisionWhyTest {
         .satisfies(
             s -> {
               assertThat(s.previous()).isEqualTo("Bob");
+              assertThat(s.chosenId()).isEqualTo("005000000000001");
               assertThat(s.chosen()).isEqualTo("Alice");
               assertThat(s.members())
                   .extracting(DecisionWhy.Member::unavailable)
                   .containsExactly("", "OUT_OF_OFFICE");
             });
+    assertThat(why.team()).contains("emea");
     assertThat(why.shadow()).isTrue();
     assertThat(why.text())
         .contains("[applied]", "1. Country in DE, AT -> yes (was DE)", "by email domain")

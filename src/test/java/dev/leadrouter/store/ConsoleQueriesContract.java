@@ -96,6 +96,16 @@ abstract class ConsoleQueriesContract extends StoreContract {
   }
 
   @Test
+  void listsDecisionsSinceATimeNewestFirstUpToALimit() {
+    assertThat(log.decidedSince(DECIDED.plusSeconds(30), 10))
+        .extracting(LoggedDecision::leadId)
+        .containsExactly(THIRD_LEAD, OTHER_LEAD);
+    assertThat(log.decidedSince(DECIDED, 1))
+        .extracting(LoggedDecision::leadId)
+        .containsExactly(THIRD_LEAD);
+  }
+
+  @Test
   void theSlaBoardSeesOpenClocksSoonestDueFirstAndRecentBreaches() {
     SlaClocks clocks = new SlaClocks(database);
     SlaClock later = clocks.open(clock(jo, Decisions.LEAD, DECIDED.plusSeconds(600)));

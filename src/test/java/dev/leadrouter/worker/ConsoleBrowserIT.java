@@ -159,6 +159,11 @@ class ConsoleBrowserIT {
     LoggedDecision decision = log.findByLead(leadId).get(0);
 
     signIn();
+    assertThat(Integer.parseInt(browser.findElement(By.id("routed-live")).getText()))
+        .as("the overview counts the lead routed in the last hour")
+        .isPositive();
+    assertThat(browser.findElement(By.id("by-rule")).getText())
+        .contains(decision.rule() == null ? "catch-all" : decision.rule());
     browser.findElement(By.linkText("Search")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
     new Select(browser.findElement(By.id("field"))).selectByVisibleText("E-mail");
