@@ -212,6 +212,24 @@ class ArchitectureTest {
           .beFinal()
           .because("state shared through statics outlives tests and hides dependencies; inject it");
 
+  /**
+   * The ops console reads the store, the meters and the rules in force, and replays dead letters
+   * through the worker's own replay; nothing but the command line wires it in.
+   */
+  @ArchTest
+  static final ArchRule consoleReadsTheOpsSideTheStoreAndTheWorker =
+      dependsOnlyOn(
+          "console", "admin", "config", "store", "route", "lead", "score", "rules", "worker");
+
+  @ArchTest
+  static final ArchRule onlyTheCliWiresTheConsole =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("dev.leadrouter.cli..", "dev.leadrouter.console..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.leadrouter.console..");
+
   /** Classes in {@code dev.leadrouter.<stage>} depend on no other of our packages but these. */
   @ArchTest
   static final ArchRule rulesDependOnlyOnConfigTheClientAndTheModel =

@@ -27,6 +27,7 @@ public final class AdminModule extends AbstractModule {
   protected void configure() {
     Multibinder.newSetBinder(binder(), HealthIndicator.class);
     Multibinder.newSetBinder(binder(), AdminAction.class);
+    Multibinder.newSetBinder(binder(), ConsolePage.class);
     bind(MeterRegistry.class).to(PrometheusMeterRegistry.class);
     bind(AdminServer.class).in(Singleton.class);
   }

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The ops HTTP endpoint on {@code lead-router.admin.bind:port}: {@code GET /health} (open) and
  * {@code GET /metrics} (Prometheus text; needs the token when one is configured), and {@code POST}
- * to the paths of the bound {@link AdminAction}s, e.g. {@code /rules/reload} (token too).
+ * to the paths of the bound {@link AdminAction}s, e.g. {@code /rules/reload} (token too), and the
+ * ops console's {@link ConsolePage}s under {@code /console/} when any are bound (see {@link
+ * ConsoleGate} for how browsers sign in).
  *
  * <p>It refuses to start on an address other machines can reach unless a token is configured:
  * metrics name rules, teams and reps, which are not for everyone on the network.
@@ -37,6 +40,7 @@ public final class AdminServer implements AutoCloseable {
   private final AdminSettings settings;
   private final Set<HealthIndicator> indicators;
   private final Set<AdminAction> actions;
+  private final Set<ConsolePage> pages;
   private final PrometheusMeterRegistry registry;
   private Server jetty;
 
@@ -48,15 +52,28 @@ public final class AdminServer implements AutoCloseable {
   /**
    * @param actions what {@code POST <path>} may ask for, e.g. {@code /rules/reload}
    */
-  @Inject
   public AdminServer(
       AdminSettings settings,
       Set<HealthIndicator> indicators,
       Set<AdminAction> actions,
       PrometheusMeterRegistry registry) {
+    this(settings, indicators, actions, Set.of(), registry);
+  }
+
+  /**
+   * @param pages the ops console's pages under {@code /console/}; none, and there is no console
+   */
+  @Inject
+  public AdminServer(
+      AdminSettings settings,
+      Set<HealthIndicator> indicators,
+      Set<AdminAction> actions,
+      Set<ConsolePage> pages,
+      PrometheusMeterRegistry registry) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.indicators = Set.copyOf(indicators);
     this.actions = Set.copyOf(actions);
+    this.pages = Set.copyOf(pages);
     this.registry = Objects.requireNonNull(registry, "registry");
   }
 
@@ -80,8 +97,13 @@ public final class AdminServer implements AutoCloseable {
     connector.setHost(settings.bind());
     connector.setPort(settings.port());
     server.addConnector(connector);
+    BearerToken token = new BearerToken(settings.token());
     server.setHandler(
-        new AdminHandler(indicators, actions, registry, new BearerToken(settings.token())));
+        new ConsoleGate(
+            new AdminHandler(indicators, actions, registry, token),
+            pages,
+            token,
+            new ConsoleSessions()));
     try {
       server.start();
     } catch (Exception failed) {
@@ -113,6 +135,11 @@ public final class AdminServer implements AutoCloseable {
   public URI uri() {
     String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
     return URI.create("http://" + host + ":" + port());
+  }
+
+  /** The ops console's address, when pages are bound; open it in a browser on this machine. */
+  public Optional<URI> consoleUri() {
+    return pages.isEmpty() ? Optional.empty() : Optional.of(uri().resolve("/console/"));
   }
 
   @Override

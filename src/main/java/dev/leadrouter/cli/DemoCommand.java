@@ -3,6 +3,7 @@ package dev.leadrouter.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.google.inject.Inject;
+import dev.leadrouter.admin.AdminServer;
 import dev.leadrouter.capture.InitialReplay;
 import dev.leadrouter.config.AdminSettings;
 import dev.leadrouter.config.AuthMethod;
@@ -20,6 +21,8 @@ import dev.leadrouter.config.StoreSettings;
 import dev.leadrouter.config.WorkerSettings;
 import dev.leadrouter.config.WorkerSettingsLoader;
 import dev.leadrouter.config.YamlRuleSetLoader;
+import dev.leadrouter.console.ConsoleModule;
+import dev.leadrouter.console.RulesInForce;
 import dev.leadrouter.emulator.OrgServer;
 import dev.leadrouter.emulator.faults.FaultPlan;
 import dev.leadrouter.emulator.generator.GeneratedLead;
@@ -39,7 +42,8 @@ import dev.leadrouter.store.LoggedDecision;
 import dev.leadrouter.store.RoutingLog;
 import dev.leadrouter.worker.Worker;
 import dev.leadrouter.worker.WorkerAssembly;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -85,6 +89,8 @@ import picocli.CommandLine.Spec;
       "CometD and REST (store: an H2 file under --data-dir, fresh each run), and a generator",
       "creating leads as web forms do. Shows progress, then a summary measured from the org:",
       "leads lost or written twice, speed to lead, API calls, leads by rule and owner.",
+      "While it runs, the worker's ops console is open on 127.0.0.1 (URL printed; --stay",
+      "keeps it up after the summary).",
       "The offline rule-file demo is `lead-router route-file`."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -153,6 +159,22 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--verbose", description = "Show the worker's log lines too.")
   boolean verbose;
+
+  @Option(
+      names = "--console-port",
+      paramLabel = "PORT",
+      defaultValue = "0",
+      description =
+          "Port of the ops console on 127.0.0.1, open while the demo runs (default: a free one;"
+              + " its URL is printed at the start).")
+  int consolePort;
+
+  @Option(
+      names = "--stay",
+      description =
+          "After the summary, keep the worker and its ops console up until Ctrl-C, to look"
+              + " around the console.")
+  boolean stay;
 
   @Spec CommandSpec spec;
 
@@ -227,13 +249,14 @@ final class DemoCommand implements Callable<Integer> {
       touches.ifPresent(server::repTouch);
       Path store = freshStore();
       WorkerAssembly assembly =
-          WorkerAssembly.create(
-              settings(server.instanceUrl(), store),
-              ruleSet,
-              new SimpleMeterRegistry(),
+          WorkerAssembly.withAdmin(
+              settings(server.instanceUrl(), store, consolePort),
+              () -> ruleSet,
+              new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
               clock,
               SalesforceClientSettings.defaults(),
-              InitialReplay.NEW_ONLY);
+              InitialReplay.NEW_ONLY,
+              new ConsoleModule(RulesInForce.fixed(rules.toString(), () -> ruleSet)));
       try {
         long apiBefore = apiUsage(server.instanceUrl());
         Worker worker = assembly.worker();
@@ -245,6 +268,11 @@ final class DemoCommand implements Callable<Integer> {
             plan.describe(),
             assembly.get(AccountIndex.class).size(),
             (System.nanoTime() - loading) / 1e9);
+        AdminServer admin = assembly.startAdmin();
+        admin
+            .consoleUri()
+            .ifPresent(
+                console -> out.printf("Ops console (open while the demo runs): %s%n", console));
         awaitSubscribed(worker);
         LeadGenerator generator =
             new LeadGenerator(
@@ -315,6 +343,13 @@ final class DemoCommand implements Callable<Integer> {
           out.println("Summary written to " + summary);
         }
         out.flush();
+        if (stay) {
+          out.printf(
+              "The worker and its console stay up at %s; stop with Ctrl-C%n",
+              admin.consoleUri().orElse(admin.uri()));
+          out.flush();
+          new java.util.concurrent.CountDownLatch(1).await();
+        }
         return ((Number) report.get("lost")).longValue() == 0
                 && ((Number) report.get("duplicates")).longValue() == 0
             ? 0
@@ -489,7 +524,7 @@ final class DemoCommand implements Callable<Integer> {
     return "jdbc:h2:file:" + store + ";MODE=PostgreSQL";
   }
 
-  private static WorkerSettings settings(URI instance, Path store) {
+  private static WorkerSettings settings(URI instance, Path store, int consolePort) {
     return new WorkerSettings(
         Mode.LIVE,
         new SalesforceSettings(
@@ -507,7 +542,7 @@ final class DemoCommand implements Callable<Integer> {
         new RulesSettings(
             RulesSource.FILE, Path.of("config/demo/rules.yaml"), Duration.ofMinutes(5)),
         new PipelineSettings(1000, PipelineSettings.MAX_WRITE_BATCH_SIZE, 2000),
-        new AdminSettings("127.0.0.1", 0, Optional.empty()),
+        new AdminSettings("127.0.0.1", consolePort, Optional.empty()),
         new LoggingSettings(LogFormat.TEXT),
         EnrichSettings.disabled(),
         shippedSlaSettings());

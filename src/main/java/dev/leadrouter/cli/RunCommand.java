@@ -8,6 +8,8 @@ import dev.leadrouter.admin.AdminServer;
 import dev.leadrouter.admin.HealthIndicator;
 import dev.leadrouter.capture.InitialReplay;
 import dev.leadrouter.config.WorkerSettings;
+import dev.leadrouter.console.ConsoleModule;
+import dev.leadrouter.console.RulesInForce;
 import dev.leadrouter.ha.Leadership;
 import dev.leadrouter.route.RuleSet;
 import dev.leadrouter.rules.LoadedRules;
@@ -41,7 +43,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the worker: signs in to the org, subscribes to new leads from the last checkpoint,",
       "routes each one, records why, and writes the owner back. Stops cleanly on SIGTERM or",
-      "Ctrl-C: what was decided is written, or written at the next start."
+      "Ctrl-C: what was decided is written, or written at the next start.",
+      "The admin endpoint (lead-router.admin.bind/port) also serves the ops console at",
+      "/console/ (its URL is printed at start): routing log search, why each lead went where",
+      "it did, counters, SLA board, shadow vs actual, rules, dead letters with replay."
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -103,6 +108,10 @@ final class RunCommand implements Callable<Integer> {
             clock,
             SalesforceClientSettings.defaults(),
             InitialReplay.NEW_ONLY,
+            new ConsoleModule(
+                provider != null
+                    ? RulesInForce.reloaded("the org's routing metadata", provider)
+                    : RulesInForce.fixed(String.valueOf(settings.rules().file()), rules)),
             new AbstractModule() {
               @Override
               protected void configure() {
@@ -186,6 +195,7 @@ final class RunCommand implements Callable<Integer> {
               + " --admin-url %s%n",
           settings.rules().refreshInterval(), admin.uri());
     }
+    admin.consoleUri().ifPresent(console -> err.printf("ops console: %s%n", console));
     err.flush();
     while (!stopped.await(5, TimeUnit.SECONDS)) {
       Optional<String> failure = worker.failure();

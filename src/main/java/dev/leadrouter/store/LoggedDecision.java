@@ -15,6 +15,10 @@ import java.util.Map;
  * @param rule the rule that chose the owner, or {@code null} for the catch-all
  * @param score the total score, or {@code null} when the decision had none
  * @param writtenAt when the owner was written to Salesforce, or {@code null}
+ * @param accountJson the account match (method, confidence, owner) as JSON, or {@code null}
+ * @param writeError why writing the owner failed for good, or {@code null}
+ * @param leadEmail the lead's e-mail, lower-case, or {@code null} (logged before V6, or none)
+ * @param leadCompany the lead's company, lower-case, or {@code null}
  */
 public record LoggedDecision(
     long id,
@@ -33,7 +37,11 @@ public record LoggedDecision(
     DecisionStatus status,
     String ruleSetVersion,
     Instant decidedAt,
-    Instant writtenAt) {
+    Instant writtenAt,
+    String accountJson,
+    String writeError,
+    String leadEmail,
+    String leadCompany) {
 
   public LoggedDecision {
     reasons = List.copyOf(reasons);

@@ -18,7 +18,8 @@ final class LoggedDecisionReader {
       """
       SELECT id, lead_id, owner_id, owner_type, owner_name, rule_name, reasons, path_json,
         inputs_json, strategy_json, score, score_tier, account_id, sla_minutes, mode, status,
-        rule_set_version, decided_at, written_at
+        rule_set_version, decided_at, written_at, account_json, write_error, lead_email,
+        lead_company
       FROM routing_decision
       """;
 
@@ -43,6 +44,24 @@ final class LoggedDecisionReader {
     }
   }
 
+  java.util.Optional<LoggedDecision> find(Connection connection, long id) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(SELECT + " WHERE id = ?")) {
+      statement.setLong(1, id);
+      return decisions(statement).stream().findFirst();
+    }
+  }
+
+  List<LoggedDecision> decidedSince(Connection connection, java.time.Instant since, int limit)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            SELECT + " WHERE decided_at >= ? ORDER BY decided_at DESC, id DESC")) {
+      statement.setMaxRows(limit);
+      Timestamps.set(statement, 1, since);
+      return decisions(statement);
+    }
+  }
+
   List<LoggedDecision> unwritten(Connection connection) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(UNWRITTEN)) {
       return decisions(statement);
@@ -55,6 +74,41 @@ final class LoggedDecisionReader {
       Timestamps.set(statement, 1, since);
       return decisions(statement);
     }
+  }
+
+  /** The decisions matching the search, newest first, at most {@code limit}. */
+  List<LoggedDecision> search(Connection connection, DecisionSearch search, int limit)
+      throws SQLException {
+    String where =
+        switch (search.field()) {
+          case LEAD_ID -> "lead_id = ?";
+          case EMAIL -> "lead_email = ?";
+          case COMPANY -> "lead_company LIKE ? ESCAPE '!'";
+          case OWNER -> "(owner_id = ? OR LOWER(owner_name) LIKE ? ESCAPE '!')";
+          case RULE -> "LOWER(rule_name) = ?";
+        };
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            SELECT + " WHERE " + where + " ORDER BY decided_at DESC, id DESC")) {
+      statement.setMaxRows(limit);
+      String text = search.text().strip();
+      String lower = text.toLowerCase(java.util.Locale.ROOT);
+      switch (search.field()) {
+        case LEAD_ID -> statement.setString(1, text);
+        case EMAIL, RULE -> statement.setString(1, lower);
+        case COMPANY -> statement.setString(1, likePrefix(lower));
+        case OWNER -> {
+          statement.setString(1, text);
+          statement.setString(2, "%" + likePrefix(lower));
+        }
+      }
+      return decisions(statement);
+    }
+  }
+
+  /** {@code text%} with LIKE's wildcards in {@code text} taken literally. */
+  private static String likePrefix(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
   }
 
   private List<LoggedDecision> decisions(PreparedStatement statement) throws SQLException {
@@ -89,7 +143,11 @@ final class LoggedDecisionReader {
         DecisionStatus.valueOf(row.getString("status")),
         row.getString("rule_set_version"),
         Timestamps.get(row, "decided_at"),
-        Timestamps.get(row, "written_at"));
+        Timestamps.get(row, "written_at"),
+        row.getString("account_json"),
+        row.getString("write_error"),
+        row.getString("lead_email"),
+        row.getString("lead_company"));
   }
 
   private static Integer integer(ResultSet row, String column) throws SQLException {

@@ -2,6 +2,7 @@ package dev.leadrouter.store;
 
 import com.google.inject.Inject;
 import dev.leadrouter.config.Mode;
+import dev.leadrouter.lead.Lead;
 import dev.leadrouter.route.Decision;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,8 +29,9 @@ public final class RoutingLog {
       """
       INSERT INTO routing_decision (lead_id, active_lead_id, owner_id, owner_type, owner_name,
         rule_name, reasons, path_json, inputs_json, strategy_json, account_json, score,
-        score_tier, account_id, sla_minutes, mode, status, rule_set_version, decided_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?)
+        score_tier, account_id, sla_minutes, mode, status, rule_set_version, decided_at,
+        lead_email, lead_company)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?, ?)
       """;
 
   private final Transactions transactions;
@@ -70,10 +72,20 @@ public final class RoutingLog {
    * @throws AlreadyRoutedException when the lead has a decision that has not failed
    */
   public long record(Decision decision, Mode mode) {
+    return record(decision, mode, null);
+  }
+
+  /**
+   * Records a decision as {@link #record(Decision, Mode)} does, keeping the lead's e-mail and
+   * company so the ops console can find the decision by them.
+   *
+   * @param lead the lead decided, or {@code null} when not at hand
+   */
+  public long record(Decision decision, Mode mode, Lead lead) {
     Mode effective = decision.shadow() ? Mode.SHADOW : mode;
     return transactions.inTransaction(
         connection -> {
-          long id = insert(connection, decision, effective);
+          long id = insert(connection, decision, effective, lead);
           (effective == Mode.SHADOW ? shadowState : liveState)
               .apply(connection, decision.stateChanges());
           return id;
@@ -107,7 +119,7 @@ public final class RoutingLog {
                       + "; not replaced");
             }
           }
-          long id = insert(connection, decision, Mode.LIVE);
+          long id = insert(connection, decision, Mode.LIVE, null);
           liveState.apply(connection, decision.stateChanges());
           return id;
         });
@@ -188,7 +200,64 @@ public final class RoutingLog {
         });
   }
 
-  private long insert(Connection connection, Decision decision, Mode mode) throws SQLException {
+  /**
+   * Decisions matching the search, newest first, at most {@code limit}.
+   *
+   * @see DecisionSearch for how each field matches
+   */
+  public List<LoggedDecision> search(DecisionSearch search, int limit) {
+    return transactions.read(connection -> reader.search(connection, search, limit));
+  }
+
+  /** Decisions made at or after {@code since}, newest first, at most {@code limit}. */
+  public List<LoggedDecision> decidedSince(Instant since, int limit) {
+    return transactions.read(connection -> reader.decidedSince(connection, since, limit));
+  }
+
+  /** One decision by its id in the log. */
+  public java.util.Optional<LoggedDecision> find(long id) {
+    return transactions.read(connection -> reader.find(connection, id));
+  }
+
+  /**
+   * How many decisions each rule made at or after {@code since}, in one mode, most first; the
+   * catch-all's count is keyed by the empty string.
+   */
+  public java.util.Map<String, Long> ruleHitsSince(Instant since, Mode mode) {
+    return countsSince("COALESCE(rule_name, '')", since, mode);
+  }
+
+  /** How many decisions each owner (by name) got at or after {@code since}, most first. */
+  public java.util.Map<String, Long> ownerHitsSince(Instant since, Mode mode) {
+    return countsSince("owner_name", since, mode);
+  }
+
+  private java.util.Map<String, Long> countsSince(String column, Instant since, Mode mode) {
+    return transactions.read(
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT "
+                      + column
+                      + " AS k, COUNT(*) AS n FROM routing_decision WHERE decided_at >= ?"
+                      + " AND mode = ? GROUP BY "
+                      + column
+                      + " ORDER BY n DESC, k")) {
+            Timestamps.set(statement, 1, since);
+            statement.setString(2, mode.name());
+            java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            try (ResultSet row = statement.executeQuery()) {
+              while (row.next()) {
+                counts.put(row.getString("k"), row.getLong("n"));
+              }
+            }
+            return counts;
+          }
+        });
+  }
+
+  private long insert(Connection connection, Decision decision, Mode mode, Lead lead)
+      throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(INSERT, new String[] {"id"})) {
       int i = 0;
       statement.setString(++i, decision.leadId());
@@ -210,6 +279,8 @@ public final class RoutingLog {
       statement.setString(++i, mode.name());
       statement.setString(++i, decision.ruleSetVersion());
       Timestamps.set(statement, ++i, decision.decidedAt());
+      statement.setString(++i, lowerCut(lead == null ? null : lead.get("Email")));
+      statement.setString(++i, lowerCut(lead == null ? null : lead.get("Company")));
       statement.executeUpdate();
       try (ResultSet keys = statement.getGeneratedKeys()) {
         keys.next();
@@ -235,6 +306,15 @@ public final class RoutingLog {
     if (updated == 0) {
       throw new StoreException("no decision " + id + " in a state that allows this change");
     }
+  }
+
+  /** Lower-case, and no longer than the column (Salesforce allows 255 for both fields too). */
+  private static String lowerCut(String value) {
+    if (value == null) {
+      return null;
+    }
+    String lower = value.strip().toLowerCase(java.util.Locale.ROOT);
+    return lower.length() > 255 ? lower.substring(0, 255) : lower;
   }
 
   private static boolean isOnePerLeadViolation(SQLException failed) {

@@ -215,6 +215,19 @@ public final class SlaClocks {
                 now));
   }
 
+  /** Every open clock, soonest due first, for the ops console's SLA board. */
+  public List<SlaClock> allOpen() {
+    return transactions.read(
+        connection -> query(connection, "status = 'OPEN' ORDER BY due_at, id"));
+  }
+
+  /** Clocks breached at or after {@code since}, latest first, open or not. */
+  public List<SlaClock> breachedSince(Instant since) {
+    return transactions.read(
+        connection ->
+            query(connection, "breached_at >= ? ORDER BY breached_at DESC, id DESC", since));
+  }
+
   /** Clocks started at or after {@code since}, oldest first, for reports. */
   public List<SlaClock> startedSince(Instant since) {
     return transactions.read(

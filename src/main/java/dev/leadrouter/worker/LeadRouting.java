@@ -114,7 +114,7 @@ public final class LeadRouting {
     Mode effective = decision.shadow() ? Mode.SHADOW : mode;
     long id;
     try {
-      id = routingLog.record(decision, effective);
+      id = routingLog.record(decision, effective, lead);
     } catch (AlreadyRoutedException raced) {
       return already(lead.id());
     }

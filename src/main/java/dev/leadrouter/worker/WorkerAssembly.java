@@ -130,6 +130,7 @@ public final class WorkerAssembly implements AutoCloseable {
           @Override
           protected void configure() {
             Multibinder.newSetBinder(binder(), AdminAction.class);
+            Multibinder.newSetBinder(binder(), dev.leadrouter.admin.ConsolePage.class);
             Multibinder.newSetBinder(binder(), HealthIndicator.class);
             bind(PrometheusMeterRegistry.class).toInstance(meters);
             bind(MeterRegistry.class).toInstance(meters);

@@ -70,4 +70,12 @@ class H2StoreTest {
       return H2Databases.fileIn(scratch);
     }
   }
+
+  @Nested
+  class ConsoleQueriesOnH2 extends ConsoleQueriesContract {
+    @Override
+    StoreSettings freshDatabase(Path scratch) {
+      return H2Databases.fileIn(scratch);
+    }
+  }
 }

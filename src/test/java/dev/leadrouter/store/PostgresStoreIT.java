@@ -73,4 +73,12 @@ class PostgresStoreIT {
       return POSTGRES.freshDatabase();
     }
   }
+
+  @Nested
+  class ConsoleQueriesOnPostgres extends ConsoleQueriesContract {
+    @Override
+    StoreSettings freshDatabase(Path scratch) {
+      return POSTGRES.freshDatabase();
+    }
+  }
 }
