@@ -197,7 +197,11 @@ public final class WorkerModule extends AbstractModule {
       dev.leadrouter.sla.MisrouteFeedback misroutes,
       MatchIndexes indexes,
       Enricher enricher,
-      HoldUntilEnriched hold) {
+      HoldUntilEnriched hold,
+      dev.leadrouter.salesforce.RestClient rest,
+      RoutingLog routingLog,
+      dev.leadrouter.match.DuplicateIndexLoader duplicateLoader,
+      Clock clock) {
     Gauge.builder("leadrouter.enrich.held", hold, HoldUntilEnriched::size)
         .description("leads waiting for enrichment fields")
         .register(meters);
@@ -223,7 +227,21 @@ public final class WorkerModule extends AbstractModule {
               firstTouches.onEvent(event);
               misroutes.onEvent(event);
             }
-            : misroutes::onEvent);
+            : misroutes::onEvent,
+        new ExpiredReplayReconciler(
+            rest,
+            routing,
+            routingLog,
+            writer,
+            indexes,
+            duplicateLoader,
+            enricher,
+            settings.sla().enabled()
+                ? java.util.Optional.of(firstTouches)
+                : java.util.Optional.empty(),
+            meters,
+            clock,
+            ReconciliationWindow.DEFAULT_MARGIN));
   }
 
   @Provides
