@@ -7,7 +7,9 @@ import dev.leadrouter.store.RoutingLog;
 import dev.leadrouter.write.OwnerUpdate;
 import dev.leadrouter.write.OwnerWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,12 @@ public final class Worker implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Worker.class);
 
+  /** Planned decisions the org already carries, with when they were written at the latest. */
+  @FunctionalInterface
+  public interface AlreadyWritten {
+    Map<Long, Instant> among(List<LoggedDecision> planned);
+  }
+
   private final ChangeEventSource source;
   private final RoutingPipeline pipeline;
   private final OwnerWriter writer;
@@ -31,6 +39,7 @@ public final class Worker implements AutoCloseable {
   private final Duration drainTimeout;
   private final Thread routingThread;
   private final SideWork sideWork;
+  private final AlreadyWritten alreadyWritten;
   private boolean started;
   private boolean closed;
 
@@ -59,6 +68,25 @@ public final class Worker implements AutoCloseable {
       MatchIndexes indexes,
       Duration drainTimeout,
       SideWork sideWork) {
+    this(
+        source, pipeline, writer, routingLog, mode, indexes, drainTimeout, sideWork, p -> Map.of());
+  }
+
+  /**
+   * @param alreadyWritten which decisions planned by the last run the org already carries: they are
+   *     marked written rather than written again
+   */
+  public Worker(
+      ChangeEventSource source,
+      RoutingPipeline pipeline,
+      OwnerWriter writer,
+      RoutingLog routingLog,
+      Mode mode,
+      MatchIndexes indexes,
+      Duration drainTimeout,
+      SideWork sideWork,
+      AlreadyWritten alreadyWritten) {
+    this.alreadyWritten = alreadyWritten;
     this.sideWork = sideWork;
     this.indexes = indexes;
     this.source = source;
@@ -114,6 +142,7 @@ public final class Worker implements AutoCloseable {
       writer.start();
       return;
     }
+    planned = withoutWrittenBeforeStop(planned);
     log.info("writing {} decisions the last run recorded but did not write", planned.size());
     boolean writing = false;
     for (LoggedDecision decision : planned) {
@@ -129,6 +158,31 @@ public final class Worker implements AutoCloseable {
     if (!writing) {
       writer.start();
     }
+  }
+
+  /**
+   * Marks the decisions the org already carries as written and returns the others. A run killed
+   * between its write and the mark would otherwise write them twice; when the org cannot be asked,
+   * all are written again (twice is better than never).
+   */
+  private List<LoggedDecision> withoutWrittenBeforeStop(List<LoggedDecision> planned) {
+    Map<Long, Instant> written;
+    try {
+      written = alreadyWritten.among(planned);
+    } catch (RuntimeException unknown) {
+      log.warn(
+          "could not ask the org which planned decisions it already has ({}); writing all",
+          unknown.getMessage());
+      return planned;
+    }
+    if (written.isEmpty()) {
+      return planned;
+    }
+    written.forEach(routingLog::markWritten);
+    log.info(
+        "{} planned decisions were written before the last run stopped; marked written",
+        written.size());
+    return planned.stream().filter(d -> !written.containsKey(d.id())).toList();
   }
 
   /** Why the change stream gave up (its sign-in was refused), if it did. */

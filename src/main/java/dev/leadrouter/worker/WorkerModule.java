@@ -255,7 +255,8 @@ public final class WorkerModule extends AbstractModule {
       ApiBudget budget,
       MeterRegistry meters,
       dev.leadrouter.sla.SlaScheduler sla,
-      MatchIndexes indexes) {
+      MatchIndexes indexes,
+      dev.leadrouter.salesforce.RestClient rest) {
     Gauge.builder("leadrouter.api.used", budget, b -> b.orgUsage().map(u -> u.used()).orElse(0L))
         .description("org API calls used, as Salesforce last reported")
         .register(meters);
@@ -288,6 +289,7 @@ public final class WorkerModule extends AbstractModule {
                 sla.close();
               }
             }
-            : SideWork.NONE);
+            : SideWork.NONE,
+        new WrittenBeforeStop(rest));
   }
 }

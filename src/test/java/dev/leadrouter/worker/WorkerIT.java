@@ -147,6 +147,55 @@ class WorkerIT {
   }
 
   @Test
+  void aDecisionWrittenJustBeforeTheWorkerWasKilledIsMarkedWrittenNotWrittenAgain()
+      throws Exception {
+    // Found by `bench chaos`: a SIGKILL between the owner write and its mark in the routing log
+    // made the next start write the same decision a second time.
+    WorkerAssembly first = start(Mode.LIVE, InitialReplay.NEW_ONLY, WorkerHarness.stalledWriter());
+    String a = org.createLead(webLead("Alpha", "Alpha Ltd"));
+    RoutingLog firstLog = first.get(RoutingLog.class);
+    await().atMost(WAIT).until(() -> firstLog.unwritten().size() == 1);
+    LoggedDecision planned = firstLog.unwritten().get(0);
+    first.close(Duration.ofMillis(300));
+    assemblies.remove(first);
+    Map<String, Object> written = new LinkedHashMap<>();
+    written.put("OwnerId", planned.owner().id().value());
+    written.put("Routing_Rule__c", planned.rule());
+    written.put(
+        "Routed_At__c",
+        java.time.format.DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", java.util.Locale.ROOT)
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(planned.decidedAt()));
+    // As the killed run's write left it: in place, without the org's assignment rule running.
+    org.server()
+        .org()
+        .data()
+        .update(dev.leadrouter.emulator.org.SObjectType.LEAD, a, written, TestOrg.INTEGRATION_USER);
+    List<String> ourWrites = new java.util.concurrent.CopyOnWriteArrayList<>();
+    org.server()
+        .onChangeEvent(
+            (channel, data) -> {
+              if (data.toString().contains("client=lead-router")) {
+                ourWrites.add(data.toString());
+              }
+            });
+
+    WorkerAssembly second = start(Mode.LIVE, InitialReplay.NEW_ONLY);
+    RoutingLog log = second.get(RoutingLog.class);
+    String b = org.createLead(webLead("Beta", "Beta Ltd"));
+    await().atMost(WAIT).until(() -> org.lead(b).get("Routing_Rule__c") != null);
+
+    assertThat(log.findByLead(a))
+        .singleElement()
+        .satisfies(d -> assertThat(d.status()).isEqualTo(DecisionStatus.WRITTEN));
+    assertThat(ourWrites)
+        .as("only b was written by the second run")
+        .noneMatch(event -> event.contains(a))
+        .anyMatch(event -> event.contains(b));
+  }
+
+  @Test
   void duplicatedEventsAndEventsNamingSeveralLeadsRouteEachLeadOnce() throws Exception {
     WorkerAssembly worker = start(Mode.LIVE, InitialReplay.NEW_ONLY);
     RoutingLog log = worker.get(RoutingLog.class);
