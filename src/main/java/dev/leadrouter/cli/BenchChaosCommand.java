@@ -307,6 +307,7 @@ final class BenchChaosCommand implements Callable<Integer> {
       report.put("reconciled", store.reconciled());
       report.put("decided_twice", store.decidedTwice());
       report.put("sla_tasks", audit.tasks());
+      report.put("examples", audit.examples());
       report.put(
           "recovery_s", chaos.recoverySeconds().stream().map(BenchE2eCommand::round).toList());
       report.put("outages_past_retention", chaos.outages());

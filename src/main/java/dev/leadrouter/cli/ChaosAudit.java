@@ -87,6 +87,30 @@ final class ChaosAudit {
     return tasks.values().stream().filter(count -> count > 1).count();
   }
 
+  /** A few leads of each kind of failure, to look up in the worker's log. */
+  Map<String, List<String>> examples() {
+    Map<String, Integer> tasks = tasksByLead();
+    Map<String, List<String>> examples = new java.util.LinkedHashMap<>();
+    examples.put(
+        "lost", created.stream().filter(id -> !writes.containsKey(id)).sorted().limit(5).toList());
+    examples.put(
+        "duplicated_writes",
+        created.stream()
+            .filter(id -> writes.getOrDefault(id, 0) > decisions.getOrDefault(id, Set.of()).size())
+            .sorted()
+            .limit(5)
+            .toList());
+    examples.put(
+        "duplicate_tasks",
+        tasks.entrySet().stream()
+            .filter(e -> e.getValue() > 1)
+            .map(Map.Entry::getKey)
+            .sorted()
+            .limit(5)
+            .toList());
+    return examples;
+  }
+
   /** Follow-up Tasks on created leads. */
   long tasks() {
     return tasksByLead().values().stream().mapToLong(Integer::longValue).sum();

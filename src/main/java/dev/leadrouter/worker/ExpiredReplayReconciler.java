@@ -57,6 +57,7 @@ final class ExpiredReplayReconciler {
   private final DuplicateIndexLoader duplicates;
   private final Enricher enricher;
   private final Optional<FirstTouches> firstTouches;
+  private final java.util.function.Predicate<String> followUpTask;
   private final MeterRegistry meters;
   private final Clock clock;
   private final Duration margin;
@@ -70,6 +71,7 @@ final class ExpiredReplayReconciler {
       DuplicateIndexLoader duplicates,
       Enricher enricher,
       Optional<FirstTouches> firstTouches,
+      java.util.function.Predicate<String> followUpTask,
       MeterRegistry meters,
       Clock clock,
       Duration margin) {
@@ -82,6 +84,7 @@ final class ExpiredReplayReconciler {
     this.duplicates = duplicates;
     this.enricher = enricher;
     this.firstTouches = firstTouches;
+    this.followUpTask = followUpTask;
     this.meters = meters;
     this.clock = clock;
     this.margin = margin;
@@ -209,7 +212,8 @@ final class ExpiredReplayReconciler {
         String id = task.path("Id").asText();
         Instant created = SalesforceTimes.parse(task.path("CreatedDate").asText(null));
         Instant changed = SalesforceTimes.parse(task.path("SystemModstamp").asText(null));
-        if (created != null && window.createdWithin(created)) {
+        // Our own follow-up Task is no activity of the owner's; in the stream it is our echo.
+        if (created != null && window.createdWithin(created) && !followUpTask.test(id)) {
           Map<String, String> fields = new LinkedHashMap<>();
           fields.put("WhoId", task.path("WhoId").asText(null));
           fields.put("OwnerId", task.path("OwnerId").asText(null));

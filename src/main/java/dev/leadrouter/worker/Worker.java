@@ -109,6 +109,11 @@ public final class Worker implements AutoCloseable {
     started = true;
     // Before the stream: the first lead must already find its account and its duplicates.
     indexes.loadAll();
+    List<LoggedDecision> planned = routingLog.unwritten();
+    if (mode == Mode.LIVE) {
+      // Before the side work: a decision marked written now gets its follow-up Task there.
+      planned = withoutWrittenBeforeStop(planned);
+    }
     if (mode == Mode.LIVE) {
       try {
         sideWork.start();
@@ -117,7 +122,7 @@ public final class Worker implements AutoCloseable {
         log.error("start-up step before the writes failed", failed);
       }
     }
-    resumePlannedWrites();
+    resumePlannedWrites(planned);
     source.start();
     routingThread.start();
     log.info("worker running in {} mode", mode);
@@ -127,8 +132,7 @@ public final class Worker implements AutoCloseable {
    * Queues the planned writes before the writer starts, as far as they fit, so that a large backlog
    * is seen whole and goes through the Bulk API; the rest wait for room.
    */
-  private void resumePlannedWrites() throws InterruptedException {
-    List<LoggedDecision> planned = routingLog.unwritten();
+  private void resumePlannedWrites(List<LoggedDecision> planned) throws InterruptedException {
     if (planned.isEmpty()) {
       writer.start();
       return;
@@ -142,7 +146,6 @@ public final class Worker implements AutoCloseable {
       writer.start();
       return;
     }
-    planned = withoutWrittenBeforeStop(planned);
     log.info("writing {} decisions the last run recorded but did not write", planned.size());
     boolean writing = false;
     for (LoggedDecision decision : planned) {

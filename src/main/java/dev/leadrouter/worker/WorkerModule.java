@@ -201,6 +201,7 @@ public final class WorkerModule extends AbstractModule {
       dev.leadrouter.salesforce.RestClient rest,
       RoutingLog routingLog,
       dev.leadrouter.match.DuplicateIndexLoader duplicateLoader,
+      dev.leadrouter.store.SlaClocks slaClocks,
       Clock clock) {
     Gauge.builder("leadrouter.enrich.held", hold, HoldUntilEnriched::size)
         .description("leads waiting for enrichment fields")
@@ -239,6 +240,7 @@ public final class WorkerModule extends AbstractModule {
             settings.sla().enabled()
                 ? java.util.Optional.of(firstTouches)
                 : java.util.Optional.empty(),
+            taskId -> slaClocks.openForTask(taskId).isPresent(),
             meters,
             clock,
             ReconciliationWindow.DEFAULT_MARGIN));
