@@ -307,6 +307,7 @@ final class BenchChaosCommand implements Callable<Integer> {
       report.put("reconciled", store.reconciled());
       report.put("decided_twice", store.decidedTwice());
       report.put("sla_tasks", audit.tasks());
+      report.put("leads_with_a_rep_but_no_task", audit.repLeadsWithoutTask());
       report.put("examples", audit.examples());
       report.put(
           "recovery_s", chaos.recoverySeconds().stream().map(BenchE2eCommand::round).toList());
@@ -405,6 +406,11 @@ final class BenchChaosCommand implements Callable<Integer> {
           if (killed == outageKill) {
             outages++;
             pause(outageTime, bar);
+            // The kills planned for the outage's time come after it, not all at once.
+            double away = outageTime.toNanos() / 1e9;
+            for (int later = killed + 1; later < kills; later++) {
+              killAt.set(later, killAt.get(later) + away);
+            }
           }
           killed++;
           recovering = restart();
@@ -605,7 +611,9 @@ final class BenchChaosCommand implements Callable<Integer> {
   /** The bench's own progress is its output; the emulator's log lines would scroll it away. */
   private static Map<Logger, Level> quiet() {
     Map<Logger, Level> levels = new HashMap<>();
-    for (String name : List.of("dev.leadrouter", "org.eclipse.jetty", "org.cometd")) {
+    for (String name :
+        List.of(
+            "dev.leadrouter", "org.eclipse.jetty", "org.cometd", "org.flywaydb", "com.zaxxer")) {
       Logger logger = (Logger) LoggerFactory.getLogger(name);
       levels.put(logger, logger.getLevel());
       logger.setLevel(Level.ERROR);

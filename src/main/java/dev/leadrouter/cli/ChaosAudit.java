@@ -111,6 +111,20 @@ final class ChaosAudit {
     return examples;
   }
 
+  /** Created leads a rep (a user, not a queue) owns now that have no follow-up Task. */
+  long repLeadsWithoutTask() {
+    Map<String, Integer> tasks = tasksByLead();
+    return created.stream()
+        .filter(
+            id ->
+                org.data()
+                    .find(SObjectType.LEAD, id)
+                    .map(lead -> Objects.toString(lead.get("OwnerId"), "").startsWith("005"))
+                    .orElse(false))
+        .filter(id -> !tasks.containsKey(id))
+        .count();
+  }
+
   /** Follow-up Tasks on created leads. */
   long tasks() {
     return tasksByLead().values().stream().mapToLong(Integer::longValue).sum();
