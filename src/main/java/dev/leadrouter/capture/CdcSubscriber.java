@@ -43,6 +43,9 @@ public final class CdcSubscriber implements ChangeEventSource {
   private final EventIntake intake;
   private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> subscribeRetries = new ConcurrentHashMap<>();
+  // Channels whose replay id expired: resubscribed from the tip, and reconciled by query once that
+  // subscription stands, so every event after the query's start is delivered as well.
+  private final Map<String, Optional<ReplayCheckpoint>> toReconcile = new ConcurrentHashMap<>();
   private final ScheduledExecutorService control =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> new Thread(runnable, "cdc-subscriber-control"));
@@ -106,6 +109,12 @@ public final class CdcSubscriber implements ChangeEventSource {
   @Override
   public void acknowledge(ChangeEvent event) {
     intake.acknowledge(event);
+  }
+
+  @Override
+  public void reconciled(String channel) {
+    log.info("{} reconciled; its checkpoint moves again", channel);
+    intake.release(channel);
   }
 
   @Override
@@ -236,19 +245,32 @@ public final class CdcSubscriber implements ChangeEventSource {
     if (reply.isSuccessful()) {
       subscribed.add(channel);
       subscribeRetries.remove(channel);
+      Optional<ReplayCheckpoint> expired = toReconcile.remove(channel);
+      if (expired != null) {
+        if (replay.position(channel) == InitialReplay.NEW_ONLY.replayId()) {
+          // Should the session drop before the first event, a resubscribe from the tip would
+          // skip what came meanwhile; every retained event is newer than the expired checkpoint.
+          replay.resumeFrom(channel, InitialReplay.ALL_RETAINED.replayId());
+        }
+        reconciler.reconcile(
+            new ReconciliationRequest(
+                channel,
+                expired,
+                ReconciliationRequest.Reason.REPLAY_ID_INVALID,
+                Optional.empty()));
+      }
       return;
     }
     StreamingError error = StreamingError.of(reply);
-    if (error.isInvalidReplayId()
-        && replay.position(channel) != InitialReplay.ALL_RETAINED.replayId()) {
-      log.warn("replay id refused on {} ({}); replaying all retained events", channel, error);
-      replay.resumeFrom(channel, InitialReplay.ALL_RETAINED.replayId());
-      reconciler.reconcile(
-          new ReconciliationRequest(
-              channel,
-              checkpoints.load(channel),
-              ReconciliationRequest.Reason.REPLAY_ID_INVALID,
-              Optional.empty()));
+    if (error.isInvalidReplayId() && replay.position(channel) >= 0) {
+      log.warn(
+          "replay id refused on {} ({}); resubscribing from the newest event and reconciling by"
+              + " query",
+          channel,
+          error);
+      intake.hold(channel);
+      toReconcile.put(channel, checkpoints.load(channel));
+      replay.resumeFrom(channel, InitialReplay.NEW_ONLY.replayId());
       subscribe(channel);
     } else if (error.code() == 503 && running) {
       // Overload is the one subscribe error worth retrying (Camel's salesforce component agrees).

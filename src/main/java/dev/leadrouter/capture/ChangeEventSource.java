@@ -30,4 +30,10 @@ public interface ChangeEventSource extends AutoCloseable {
    * counts against the org's daily change-event delivery allocation, so it is worth watching.
    */
   long delivered();
+
+  /**
+   * The records of a channel whose replay id had expired are re-read and their effects durable (see
+   * {@link ReconciliationRequest.Reason#REPLAY_ID_INVALID}): its checkpoint may move again.
+   */
+  default void reconciled(String channel) {}
 }

@@ -32,6 +32,10 @@ final class EventIntake {
   private final Reconciler reconciler;
   private final DeadLetters deadLetters;
   private final Clock clock;
+  // Channels being reconciled after an expired replay id, with the newest position acknowledged
+  // meanwhile (Long.MIN_VALUE while none): their checkpoint must stay on the expired id until the
+  // re-read is durable, or a crash in between would skip the reconciliation for good.
+  private final Map<String, Long> held = new java.util.HashMap<>();
 
   EventIntake(
       ReplayExtension replay,
@@ -86,10 +90,32 @@ final class EventIntake {
   synchronized void acknowledge(ChangeEvent event) {
     pending
         .acknowledged(event.channel(), event.replayId())
-        .ifPresent(
-            replayId ->
-                checkpoints.commit(
-                    new ReplayCheckpoint(event.channel(), replayId, clock.instant())));
+        .ifPresent(replayId -> commit(event.channel(), replayId));
+  }
+
+  /** Keeps the channel's checkpoint where it is until {@link #release}. */
+  synchronized void hold(String channel) {
+    held.putIfAbsent(channel, Long.MIN_VALUE);
+  }
+
+  /**
+   * Lets the channel's checkpoint move again, at once to the newest event acknowledged while held.
+   * When none was, it stays on the expired id until the next event: a restart before then
+   * reconciles once more, which finds nothing new to route.
+   */
+  synchronized void release(String channel) {
+    Long position = held.remove(channel);
+    if (position != null && position != Long.MIN_VALUE) {
+      commit(channel, position);
+    }
+  }
+
+  private void commit(String channel, long replayId) {
+    if (held.containsKey(channel)) {
+      held.put(channel, replayId);
+      return;
+    }
+    checkpoints.commit(new ReplayCheckpoint(channel, replayId, clock.instant()));
   }
 
   ChangeEvent poll(Duration timeout) throws InterruptedException {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       BenchMatchQualityCommand.class,
       BenchMatchCommand.class,
       BenchDryRunDataCommand.class,
+      BenchChaosCommand.class,
     })
 final class BenchCommand implements Runnable {
 

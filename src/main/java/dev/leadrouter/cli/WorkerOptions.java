@@ -67,7 +67,9 @@ final class WorkerOptions {
               settings.rules(),
               settings.pipeline(),
               settings.admin(),
-              settings.logging());
+              settings.logging(),
+              settings.enrich(),
+              settings.sla());
     }
     settingsRuleSource = settings.rules().source();
     return forceShadow ? settings.withMode(Mode.SHADOW) : settings;

@@ -52,14 +52,42 @@ public final class OrgServer implements AutoCloseable {
    * @param dailyApiLimit REST calls allowed before REQUEST_LIMIT_EXCEEDED
    */
   public record Settings(
-      int port, String apiVersion, int queryBatchSize, long dailyApiLimit, Clock clock) {
+      int port,
+      String apiVersion,
+      int queryBatchSize,
+      long dailyApiLimit,
+      Clock clock,
+      Duration replayRetention) {
+
+    /** How long an org keeps change events for replay. */
+    public static final Duration CHANGE_EVENT_RETENTION = Duration.ofHours(72);
 
     public Settings {
       Objects.requireNonNull(apiVersion, "apiVersion");
       Objects.requireNonNull(clock, "clock");
-      if (port < 0 || port > 65_535 || queryBatchSize < 1 || dailyApiLimit < 1) {
+      Objects.requireNonNull(replayRetention, "replayRetention");
+      if (port < 0
+          || port > 65_535
+          || queryBatchSize < 1
+          || dailyApiLimit < 1
+          || replayRetention.isNegative()
+          || replayRetention.isZero()) {
         throw new IllegalArgumentException("invalid org settings: " + this);
       }
+    }
+
+    /** An org that keeps change events 72 hours, as Salesforce does. */
+    public Settings(
+        int port, String apiVersion, int queryBatchSize, long dailyApiLimit, Clock clock) {
+      this(port, apiVersion, queryBatchSize, dailyApiLimit, clock, CHANGE_EVENT_RETENTION);
+    }
+
+    /**
+     * Keeps change events only this long, so tests and the chaos bench can outlast it: a subscriber
+     * returning with an older replay id is refused, as an org refuses one older than 72 hours.
+     */
+    public Settings withReplayRetention(Duration retention) {
+      return new Settings(port, apiVersion, queryBatchSize, dailyApiLimit, clock, retention);
     }
 
     /** An org's defaults on a free port: pages of 2,000, a Developer Edition's 15,000 calls. */
@@ -68,15 +96,16 @@ public final class OrgServer implements AutoCloseable {
     }
 
     public Settings withPort(int newPort) {
-      return new Settings(newPort, apiVersion, queryBatchSize, dailyApiLimit, clock);
+      return new Settings(
+          newPort, apiVersion, queryBatchSize, dailyApiLimit, clock, replayRetention);
     }
 
     public Settings withDailyApiLimit(long limit) {
-      return new Settings(port, apiVersion, queryBatchSize, limit, clock);
+      return new Settings(port, apiVersion, queryBatchSize, limit, clock, replayRetention);
     }
 
     public Settings withQueryBatchSize(int size) {
-      return new Settings(port, apiVersion, size, dailyApiLimit, clock);
+      return new Settings(port, apiVersion, size, dailyApiLimit, clock, replayRetention);
     }
   }
 
@@ -117,7 +146,7 @@ public final class OrgServer implements AutoCloseable {
                 0,
                 settings.apiVersion(),
                 Duration.ofSeconds(110),
-                Duration.ofHours(72),
+                settings.replayRetention(),
                 1000,
                 settings.clock()));
     this.sessions =

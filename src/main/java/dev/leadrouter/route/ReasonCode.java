@@ -63,7 +63,11 @@ public enum ReasonCode {
 
   ROUTING_ERROR("routing failed unexpectedly; the lead went to the catch-all queue"),
 
-  SLA_REASSIGN("nobody touched the lead in time, so it went to the next available rep of the team");
+  SLA_REASSIGN("nobody touched the lead in time, so it went to the next available rep of the team"),
+
+  RECONCILED(
+      "the lead's change event was no longer retained when the worker came back, so it was found by"
+          + " query and routed then");
 
   private final String explanation;
 

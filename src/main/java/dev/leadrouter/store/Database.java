@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
     HikariConfig config = new HikariConfig();
     config.setPoolName("lead-router-store");
     JdbcCredentials url = JdbcCredentials.split(settings.jdbcUrl());
-    config.setJdbcUrl(url.url());
+    config.setJdbcUrl(durable(url.url()));
     settings.username().or(url::user).ifPresent(config::setUsername);
     settings
         .password()
@@ -79,6 +79,24 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw failed;
     }
+  }
+
+  /**
+   * An H2 file commits to its file at once, not up to half a second later (H2's default {@code
+   * WRITE_DELAY}): a worker killed with SIGKILL would otherwise lose its last decisions and
+   * checkpoints while the org keeps the owners and Tasks it wrote for them, and the next run would
+   * decide those leads again and write them twice. A URL that sets WRITE_DELAY itself is kept.
+   */
+  static String durable(String jdbcUrl) {
+    boolean h2File =
+        jdbcUrl.regionMatches(true, 0, "jdbc:h2:file:", 0, "jdbc:h2:file:".length())
+            || (jdbcUrl.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())
+                && !jdbcUrl.regionMatches(true, 0, "jdbc:h2:mem:", 0, "jdbc:h2:mem:".length())
+                && !jdbcUrl.regionMatches(true, 0, "jdbc:h2:tcp:", 0, "jdbc:h2:tcp:".length()));
+    if (!h2File || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=")) {
+      return jdbcUrl;
+    }
+    return jdbcUrl + ";WRITE_DELAY=0";
   }
 
   /** Pooled connections; repositories take them through {@link Transactions}. */

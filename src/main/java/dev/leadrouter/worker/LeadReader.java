@@ -8,6 +8,7 @@ import dev.leadrouter.route.RuleSet;
 import dev.leadrouter.salesforce.RestClient;
 import dev.leadrouter.salesforce.SoqlLiteral;
 import dev.leadrouter.score.ScoreRule;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Re-reads leads by query when their change event carried no field values (a gap event): the
@@ -70,6 +72,40 @@ final class LeadReader {
           .forEach(leads::add);
     }
     return leads;
+  }
+
+  /** A lead found by {@link #changedIn}: its routing fields, and what reconciliation looks at. */
+  record Found(Lead lead, Instant createdAt, Instant changedAt, boolean converted) {}
+
+  /** Read besides the routing fields, and kept out of the lead routed. */
+  private static final List<String> BOOKKEEPING =
+      List.of("CreatedDate", "SystemModstamp", "IsConverted");
+
+  /** Leads created or changed in the window, oldest first, page by page (query and queryMore). */
+  List<Found> changedIn(ReconciliationWindow window, RuleSet rules) {
+    List<String> fields = new ArrayList<>(fields(rules));
+    fields.addAll(BOOKKEEPING);
+    List<Found> found = new ArrayList<>();
+    try (Stream<JsonNode> records = rest.query(window.soql("Lead", fields))) {
+      records.forEach(
+          record -> {
+            Lead lead = lead(record);
+            Map<String, String> routingFields = new LinkedHashMap<>(lead.fields());
+            BOOKKEEPING.forEach(routingFields::remove);
+            found.add(
+                new Found(
+                    Lead.of(lead.id(), routingFields),
+                    SalesforceTimes.parse(text(record, "CreatedDate")),
+                    SalesforceTimes.parse(text(record, "SystemModstamp")),
+                    "true".equalsIgnoreCase(text(record, "IsConverted"))));
+          });
+    }
+    return found;
+  }
+
+  private static String text(JsonNode record, String field) {
+    JsonNode value = record.get(field);
+    return value == null || value.isNull() ? null : value.asText();
   }
 
   private static Set<String> fields(RuleSet rules) {

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands reconciliation requests from the streaming thread to the routing thread, which parks them
- * as dead letters (re-reading the records by query is not built yet) and acknowledges their gap
- * events. Bounded: a flood of gap events slows the stream rather than filling memory.
+ * Hands reconciliation requests from the streaming thread to the routing thread, which re-reads the
+ * records of an expired replay id by query and parks gap events as dead letters. Bounded: a flood
+ * of gap events slows the stream rather than filling memory.
  */
 public final class ReconciliationQueue implements Reconciler {
 
@@ -26,6 +26,12 @@ public final class ReconciliationQueue implements Reconciler {
       Thread.currentThread().interrupt();
       log.warn("reconciliation request dropped while stopping: {}", request.reason());
     }
+  }
+
+  /** Offers the request again after {@code delay}, e.g. when the org was down the first time. */
+  void retryLater(ReconciliationRequest request, java.time.Duration delay) {
+    java.util.concurrent.CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
+        .execute(() -> reconcile(request));
   }
 
   ReconciliationRequest poll() {

@@ -46,6 +46,7 @@ public final class RoutingPipeline implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(RoutingPipeline.class);
   private static final Duration POLL = Duration.ofMillis(100);
+  private static final Duration RECONCILE_RETRY = Duration.ofSeconds(5);
 
   private final ChangeEventSource source;
   private final LeadRouting routing;
@@ -66,6 +67,7 @@ public final class RoutingPipeline implements Runnable {
   private final Retry storeRetry;
   private final java.util.function.Consumer<ChangeEvent> otherEvents;
   private volatile boolean running = true;
+  private final ExpiredReplayReconciler expiredReplays;
 
   public RoutingPipeline(
       ChangeEventSource source,
@@ -78,7 +80,9 @@ public final class RoutingPipeline implements Runnable {
       MatchIndexes indexes,
       Enricher enricher,
       HoldUntilEnriched hold,
-      java.util.function.Consumer<ChangeEvent> otherEvents) {
+      java.util.function.Consumer<ChangeEvent> otherEvents,
+      ExpiredReplayReconciler expiredReplays) {
+    this.expiredReplays = expiredReplays;
     this.otherEvents = otherEvents;
     this.source = source;
     this.routing = routing;
@@ -314,7 +318,11 @@ public final class RoutingPipeline implements Runnable {
     }
   }
 
-  private void park(ReconciliationRequest request) {
+  private void park(ReconciliationRequest request) throws InterruptedException {
+    if (request.reason() == ReconciliationRequest.Reason.REPLAY_ID_INVALID) {
+      reconcileExpired(request);
+      return;
+    }
     try {
       if (indexes.reconcile(request)) {
         request.trigger().ifPresent(source::acknowledge);
@@ -331,16 +339,9 @@ public final class RoutingPipeline implements Runnable {
     String records =
         request.trigger().map(e -> e.header().recordIds().toString()).orElse("unknown records");
     String reason =
-        switch (request.reason()) {
-          case GAP_EVENT ->
-              "gap event: Salesforce sent no field values for "
-                  + records
-                  + "; `lead-router dlq replay` reads them again and routes them";
-          case REPLAY_ID_INVALID ->
-              "the checkpoint's replay id had expired: leads created since "
-                  + request.lastCheckpoint().map(c -> c.committedAt().toString()).orElse("?")
-                  + " may have been missed";
-        };
+        "gap event: Salesforce sent no field values for "
+            + records
+            + "; `lead-router dlq replay` reads them again and routes them";
     String payload = request.trigger().map(eventJson::write).orElse("{}");
     try {
       long id = deadLetters.add(request.channel(), reason, payload);
@@ -349,6 +350,25 @@ public final class RoutingPipeline implements Runnable {
       request.trigger().ifPresent(source::acknowledge);
     } catch (StoreException storeDown) {
       log.error("reconciliation could not be parked ({}): {}", storeDown.getMessage(), reason);
+    }
+  }
+
+  /**
+   * Re-reads a channel whose replay id expired; only once that is durable may its checkpoint move.
+   * A failure (the org or the store down) is tried again shortly, the checkpoint held meanwhile.
+   */
+  private void reconcileExpired(ReconciliationRequest request) throws InterruptedException {
+    try {
+      expiredReplays.reconcile(request);
+      source.reconciled(request.channel());
+    } catch (RuntimeException failed) {
+      log.warn(
+          "{} could not be reconciled ({}); trying again in {} s",
+          request.channel(),
+          failed.getMessage(),
+          RECONCILE_RETRY.toSeconds());
+      WorkerMeters.skipped(meters, "reconciliation_failed").increment();
+      reconciliations.retryLater(request, RECONCILE_RETRY);
     }
   }
 }

@@ -8,8 +8,9 @@ import dev.leadrouter.store.RoutingLog;
 import dev.leadrouter.write.OwnerUpdate;
 import dev.leadrouter.write.OwnerWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,12 @@ public final class Worker implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Worker.class);
 
+  /** Planned decisions the org already carries, with when they were written at the latest. */
+  @FunctionalInterface
+  public interface AlreadyWritten {
+    Map<Long, Instant> among(List<LoggedDecision> planned);
+  }
+
   private final ChangeEventSource source;
   private final RoutingPipeline pipeline;
   private final OwnerWriter writer;
@@ -34,7 +41,7 @@ public final class Worker implements AutoCloseable {
   private final Thread routingThread;
   private final SideWork sideWork;
   private final Leadership leadership;
-  private final UnaryOperator<List<OwnerUpdate>> notYetLanded;
+  private final AlreadyWritten alreadyWritten;
   private boolean started;
   private boolean active;
   private boolean closed;
@@ -74,14 +81,14 @@ public final class Worker implements AutoCloseable {
         drainTimeout,
         sideWork,
         Leadership.alone(),
-        planned -> planned);
+        planned -> Map.of());
   }
 
   /**
    * @param leadership decides when this worker may start: a standby waits in {@link #start} until
    *     it holds the lease
-   * @param notYetLanded of the writes the last worker planned, those still to send (it may have
-   *     sent some and stopped before noting them written)
+   * @param alreadyWritten which decisions planned by the last run the org already carries: they are
+   *     marked written rather than written again
    */
   public Worker(
       ChangeEventSource source,
@@ -93,9 +100,9 @@ public final class Worker implements AutoCloseable {
       Duration drainTimeout,
       SideWork sideWork,
       Leadership leadership,
-      UnaryOperator<List<OwnerUpdate>> notYetLanded) {
+      AlreadyWritten alreadyWritten) {
     this.leadership = leadership;
-    this.notYetLanded = notYetLanded;
+    this.alreadyWritten = alreadyWritten;
     this.sideWork = sideWork;
     this.indexes = indexes;
     this.source = source;
@@ -143,6 +150,11 @@ public final class Worker implements AutoCloseable {
   private void startActive() throws Exception {
     // Before the stream: the first lead must already find its account and its duplicates.
     indexes.loadAll();
+    List<LoggedDecision> planned = routingLog.unwritten();
+    if (mode == Mode.LIVE) {
+      // Before the side work: a decision marked written now gets its follow-up Task there.
+      planned = withoutWrittenBeforeStop(planned);
+    }
     if (mode == Mode.LIVE) {
       try {
         sideWork.start();
@@ -151,7 +163,7 @@ public final class Worker implements AutoCloseable {
         log.error("start-up step before the writes failed", failed);
       }
     }
-    resumePlannedWrites();
+    resumePlannedWrites(planned);
     source.start();
     routingThread.start();
     log.info("worker running in {} mode", mode);
@@ -161,8 +173,7 @@ public final class Worker implements AutoCloseable {
    * Queues the planned writes before the writer starts, as far as they fit, so that a large backlog
    * is seen whole and goes through the Bulk API; the rest wait for room.
    */
-  private void resumePlannedWrites() throws InterruptedException {
-    List<LoggedDecision> planned = routingLog.unwritten();
+  private void resumePlannedWrites(List<LoggedDecision> planned) throws InterruptedException {
     if (planned.isEmpty()) {
       writer.start();
       return;
@@ -176,7 +187,7 @@ public final class Worker implements AutoCloseable {
       writer.start();
       return;
     }
-    List<OwnerUpdate> updates = notYetLanded.apply(planned.stream().map(OwnerUpdate::of).toList());
+    List<OwnerUpdate> updates = planned.stream().map(OwnerUpdate::of).toList();
     log.info("writing {} decisions the last run recorded but did not write", updates.size());
     boolean writing = false;
     for (OwnerUpdate update : updates) {
@@ -191,6 +202,31 @@ public final class Worker implements AutoCloseable {
     if (!writing) {
       writer.start();
     }
+  }
+
+  /**
+   * Marks the decisions the org already carries as written and returns the others. A run killed
+   * between its write and the mark would otherwise write them twice; when the org cannot be asked,
+   * all are written again (twice is better than never).
+   */
+  private List<LoggedDecision> withoutWrittenBeforeStop(List<LoggedDecision> planned) {
+    Map<Long, Instant> written;
+    try {
+      written = alreadyWritten.among(planned);
+    } catch (RuntimeException unknown) {
+      log.warn(
+          "could not ask the org which planned decisions it already has ({}); writing all",
+          unknown.getMessage());
+      return planned;
+    }
+    if (written.isEmpty()) {
+      return planned;
+    }
+    written.forEach(routingLog::markWritten);
+    log.info(
+        "{} planned decisions were written before the last run stopped; marked written",
+        written.size());
+    return planned.stream().filter(d -> !written.containsKey(d.id())).toList();
   }
 
   /** Why the change stream gave up (its sign-in was refused), if it did. */

@@ -204,7 +204,12 @@ public final class WorkerModule extends AbstractModule {
       dev.leadrouter.sla.MisrouteFeedback misroutes,
       MatchIndexes indexes,
       Enricher enricher,
-      HoldUntilEnriched hold) {
+      HoldUntilEnriched hold,
+      dev.leadrouter.salesforce.RestClient rest,
+      RoutingLog routingLog,
+      dev.leadrouter.match.DuplicateIndexLoader duplicateLoader,
+      dev.leadrouter.store.SlaClocks slaClocks,
+      Clock clock) {
     Gauge.builder("leadrouter.enrich.held", hold, HoldUntilEnriched::size)
         .description("leads waiting for enrichment fields")
         .register(meters);
@@ -230,7 +235,22 @@ public final class WorkerModule extends AbstractModule {
               firstTouches.onEvent(event);
               misroutes.onEvent(event);
             }
-            : misroutes::onEvent);
+            : misroutes::onEvent,
+        new ExpiredReplayReconciler(
+            rest,
+            routing,
+            routingLog,
+            writer,
+            indexes,
+            duplicateLoader,
+            enricher,
+            settings.sla().enabled()
+                ? java.util.Optional.of(firstTouches)
+                : java.util.Optional.empty(),
+            taskId -> slaClocks.openForTask(taskId).isPresent(),
+            meters,
+            clock,
+            ReconciliationWindow.DEFAULT_MARGIN));
   }
 
   @Provides
@@ -246,7 +266,7 @@ public final class WorkerModule extends AbstractModule {
       dev.leadrouter.sla.SlaScheduler sla,
       MatchIndexes indexes,
       Leadership leadership,
-      dev.leadrouter.write.LandedWrites landed) {
+      dev.leadrouter.salesforce.RestClient rest) {
     Gauge.builder(
             "leadrouter.ha.active", leadership, l -> l.role() == Leadership.Role.STANDBY ? 0 : 1)
         .description("1 while this worker is the active one (or runs alone), 0 while standing by")
@@ -288,6 +308,6 @@ public final class WorkerModule extends AbstractModule {
             }
             : SideWork.NONE,
         leadership,
-        landed::stillToWrite);
+        new WrittenBeforeStop(rest));
   }
 }

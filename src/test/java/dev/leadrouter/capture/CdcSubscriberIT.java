@@ -151,15 +151,23 @@ class CdcSubscriberIT {
   }
 
   @Test
-  void anExpiredReplayIdReplaysAllRetainedEventsAndAsksForReconciliation() throws Exception {
+  void anExpiredReplayIdResubscribesFromTheTipAndHoldsTheCheckpointUntilReconciled()
+      throws Exception {
     long old = server.publish(LEADS, leadEvent("00Q5f000005bwL0EAY", "router"));
-    checkpoints.commit(new ReplayCheckpoint(LEADS, old, clock.instant()));
+    Instant checkpointedAt = clock.instant();
+    checkpoints.commit(new ReplayCheckpoint(LEADS, old, checkpointedAt));
     clock.advance(Duration.ofHours(73));
-    long retained = server.publish(LEADS, leadEvent("00Q5f000005bwL1EAY", "router"));
+    server.publish(LEADS, leadEvent("00Q5f000005bwL1EAY", "router"));
 
     CdcSubscriber subscriber = subscribe(InitialReplay.NEW_ONLY);
+    await().atMost(WAIT).until(() -> !reconciliations.isEmpty());
+    long after = server.publish(LEADS, leadEvent("00Q5f000005bwL2EAY", "router"));
 
-    assertThat(take(subscriber, 1)).extracting(ChangeEvent::replayId).containsExactly(retained);
+    List<ChangeEvent> received = take(subscriber, 1);
+    assertThat(received)
+        .as("the retained event is left to the query, only what follows the tip is delivered")
+        .extracting(ChangeEvent::replayId)
+        .containsExactly(after);
     assertThat(reconciliations)
         .singleElement()
         .satisfies(
@@ -167,8 +175,17 @@ class CdcSubscriberIT {
               assertThat(request.channel()).isEqualTo(LEADS);
               assertThat(request.reason())
                   .isEqualTo(ReconciliationRequest.Reason.REPLAY_ID_INVALID);
-              assertThat(request.lastCheckpoint().map(ReplayCheckpoint::replayId)).contains(old);
+              assertThat(request.lastCheckpoint().map(ReplayCheckpoint::committedAt))
+                  .contains(checkpointedAt);
             });
+    subscriber.acknowledge(received.get(0));
+    assertThat(checkpoints.load(LEADS).map(ReplayCheckpoint::replayId))
+        .as("a crash before reconciliation is durable must reconcile again")
+        .contains(old);
+
+    subscriber.reconciled(LEADS);
+
+    assertThat(checkpoints.load(LEADS).map(ReplayCheckpoint::replayId)).contains(after);
   }
 
   @Test

@@ -63,7 +63,8 @@ class DryRunCommandIT {
         CliRun.of(
             "dry-run",
             "--since",
-            "1d",
+            // The demo org's open leads came in over the last 60 days.
+            "90d",
             "--rules",
             "config/demo/rules.yaml",
             "--accounts",

@@ -2,6 +2,8 @@ package dev.leadrouter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leadrouter.config.WorkerSettings;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -65,5 +67,26 @@ class RunCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("client_id and client_secret, or username and password");
+  }
+
+  @Test
+  void orgCredentialsReplaceTheConnectionOnlyAndKeepSlaAndEnrichmentSettings() throws Exception {
+    // Found by `bench chaos`: a worker started with --org-credentials ran without SLA tracking.
+    Path credentials = scratch.resolve("org.json");
+    Files.writeString(
+        credentials,
+        "{\"instance_url\": \"http://127.0.0.1:1\", \"client_id\": \"id\","
+            + " \"client_secret\": \"s\"}");
+    WorkerOptions options = new WorkerOptions();
+    options.config = Path.of("config/application.conf");
+    WorkerSettings configured = options.settings(false);
+    options.orgCredentials = credentials;
+
+    WorkerSettings settings = options.settings(false);
+
+    assertThat(settings.sla()).usingRecursiveComparison().isEqualTo(configured.sla());
+    assertThat(settings.sla().enabled()).isTrue();
+    assertThat(settings.enrich()).usingRecursiveComparison().isEqualTo(configured.enrich());
+    assertThat(settings.salesforce().instanceUrl()).contains(URI.create("http://127.0.0.1:1"));
   }
 }

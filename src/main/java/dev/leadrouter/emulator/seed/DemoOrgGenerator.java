@@ -54,7 +54,27 @@ public final class DemoOrgGenerator {
 
   /** The demo org, ready to serve. */
   public static Org org(Clock clock) {
-    return Org.fromSeed(new DemoOrgGenerator(DEFAULT_SEED).seed(), clock);
+    Map<String, Object> seed = new DemoOrgGenerator(DEFAULT_SEED).seed();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> leads = (List<Map<String, Object>>) seed.get("leads");
+    backdate(leads, clock);
+    return Org.fromSeed(seed, clock);
+  }
+
+  /**
+   * Open leads came in over the last 60 days, as in a live org, not the moment the emulator
+   * started: a worker reconciling "leads created since" must not take them for new ones.
+   */
+  private static void backdate(List<Map<String, Object>> leads, Clock clock) {
+    java.time.Instant now = clock.instant();
+    for (int i = 0; i < leads.size(); i++) {
+      String at =
+          dev.leadrouter.emulator.org.OrgData.DATE_TIME.format(
+              now.minus(java.time.Duration.ofDays(1 + i % 60)).minusSeconds(i * 97L % 86_400));
+      leads.get(i).put("CreatedDate", at);
+      leads.get(i).put("LastModifiedDate", at);
+      leads.get(i).put("SystemModstamp", at);
+    }
   }
 
   /** The seed as JSON-compatible maps, in the format {@link Org#fromSeed} reads. */

@@ -128,6 +128,36 @@ class SoqlQueryTest {
         .containsExactly("O'Brien");
   }
 
+  @Test
+  void selectsRecordsCreatedOrChangedSinceAnInstantOldestFirst() {
+    // The query the worker reconciles with after an expired replay id (ReconciliationWindow).
+    List<Map<String, Object>> records =
+        List.of(
+            stamped("Untouched", "2024-04-01T00:00:00.000+0000", "2024-04-01T00:00:00.000+0000"),
+            stamped("Later", "2024-04-26T10:00:01.000+0000", "2024-04-26T10:00:01.000+0000"),
+            stamped("Worked", "2024-04-01T00:00:00.000+0000", "2024-04-26T11:00:00.000+0000"),
+            stamped("AtTheStart", "2024-04-26T10:00:00.000+0000", "2024-04-26T10:00:00.000+0000"),
+            stamped("JustBefore", "2024-04-26T09:59:59.000+0000", "2024-04-26T09:59:59.000+0000"));
+
+    List<String> found =
+        SoqlQuery.parse(
+                "SELECT Id, CreatedDate, SystemModstamp FROM Lead WHERE CreatedDate >="
+                    + " 2024-04-26T10:00:00Z OR SystemModstamp >= 2024-04-26T10:00:00Z"
+                    + " ORDER BY CreatedDate")
+            .run(records, NOW)
+            .stream()
+            .map(r -> (String) r.get("LastName"))
+            .toList();
+
+    assertThat(found).containsExactly("Worked", "AtTheStart", "Later");
+  }
+
+  private static Map<String, Object> stamped(String lastName, String created, String modstamp) {
+    Map<String, Object> lead = lead(lastName, null, null, created, false);
+    lead.put("SystemModstamp", modstamp);
+    return lead;
+  }
+
   private static Map<String, Object> lead(
       String lastName, String country, Integer employees, String created, boolean hot) {
     Map<String, Object> lead = new HashMap<>();
