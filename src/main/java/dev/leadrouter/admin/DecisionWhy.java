@@ -200,12 +200,12 @@ public record DecisionWhy(
         + d.owner()
         + (d.rule() == null ? ", from the catch-all" : ", by rule " + d.rule())
         + ", decided "
-        + d.decidedAt()
+        + ShownTime.of(d.decidedAt())
         + " ("
         + d.mode()
         + ", "
         + d.status().name().toLowerCase(Locale.ROOT)
-        + (d.writtenAt() == null ? "" : " to Salesforce at " + d.writtenAt())
+        + (d.writtenAt() == null ? "" : " to Salesforce at " + ShownTime.of(d.writtenAt()))
         + ").";
   }
 
