@@ -6,29 +6,21 @@ import dev.leadrouter.emulator.OrgServer;
 import dev.leadrouter.emulator.faults.FaultPlan;
 import dev.leadrouter.emulator.faults.PlanValues;
 import dev.leadrouter.emulator.generator.LeadGenerator;
-import dev.leadrouter.emulator.generator.OrgConnection;
 import dev.leadrouter.emulator.generator.PlannedLead;
 import dev.leadrouter.emulator.org.Org;
 import dev.leadrouter.emulator.seed.DemoOrgGenerator;
 import dev.leadrouter.store.DeadLetter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -248,30 +240,21 @@ final class BenchChaosCommand implements Callable<Integer> {
             .withReplayRetention(retentionTime);
     try (OrgServer server = new OrgServer(settings, org, seed).start()) {
       server.onChangeEvent(audit::changeEvent);
-      int port = freePort();
       String storeUrl =
           "jdbc:h2:file:"
               + work.resolve("store").resolve("lead-router").toAbsolutePath()
               + ";MODE=PostgreSQL;AUTO_SERVER=FALSE";
-      Map<String, String> environment = new HashMap<>();
-      environment.put("LEAD_ROUTER_MODE", "LIVE");
-      environment.put("LEAD_ROUTER_STORE_URL", storeUrl);
-      environment.put("LEAD_ROUTER_ADMIN_BIND", "127.0.0.1");
-      environment.put("LEAD_ROUTER_ADMIN_PORT", Integer.toString(port));
-      environment.put("LEAD_ROUTER_RULES_SOURCE", "file");
-      environment.put("LEAD_ROUTER_SLA_ENABLED", "true");
       KillRestartLoop chaos;
       try (ChaosWorker worker =
-          new ChaosWorker(
+          ChaosWorker.onDemoOrg(
               workerJar,
               config.toAbsolutePath(),
-              credentials(work, server.instanceUrl()),
               rules.toAbsolutePath(),
-              environment,
-              port,
-              work.resolve("worker.log"))) {
+              server.instanceUrl(),
+              work,
+              storeUrl)) {
         worker.start();
-        awaitFirstStart(worker, work);
+        worker.awaitRouting(FIRST_START);
         server.faults().set(plan);
         err.printf(
             "Worker up; faults: %s; replay retention %s; creating %,d leads at %s per second,"
@@ -344,38 +327,6 @@ final class BenchChaosCommand implements Callable<Integer> {
         });
   }
 
-  private void awaitFirstStart(ChaosWorker worker, Path work) throws InterruptedException {
-    long deadline = System.nanoTime() + FIRST_START.toNanos();
-    while (!worker.routes()) {
-      if (!worker.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "the worker did not start (see " + work.resolve("worker.log") + ")");
-      }
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
-  }
-
-  /** The org connection as `emulator --credentials-out` writes it, readable by its owner only. */
-  private static Path credentials(Path work, URI instance) throws IOException {
-    Path file = work.resolve("org.json");
-    OrgConnection connection = DemoOrgConnection.at(instance);
-    Map<String, Object> credentials = new LinkedHashMap<>();
-    credentials.put("instance_url", connection.instanceUrl().toString());
-    credentials.put("login_url", connection.loginUrl().toString());
-    credentials.put("client_id", connection.clientId());
-    credentials.put("client_secret", connection.clientSecret());
-    credentials.put("api_version", connection.apiVersion());
-    Files.deleteIfExists(file);
-    try {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException notPosix) {
-      Files.createFile(file);
-    }
-    Files.writeString(file, JsonOutput.mapper().writeValueAsString(credentials));
-    return file;
-  }
-
   private static Duration duration(String option, String text) {
     return PlanValues.duration(text)
         .filter(d -> !d.isZero())
@@ -388,12 +339,6 @@ final class BenchChaosCommand implements Callable<Integer> {
   private static void readable(String what, Path file) {
     if (!Files.isReadable(file)) {
       throw new InputException(what + " " + file + " does not exist or cannot be read");
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 }
