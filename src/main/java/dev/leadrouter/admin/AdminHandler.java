@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -26,7 +25,7 @@ final class AdminHandler extends Handler.Abstract.NonBlocking {
   /** Prometheus text exposition format 0.0.4, which every Prometheus version scrapes. */
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-  private static final String JSON = "application/json; charset=utf-8";
+  private static final String JSON = HttpReplies.JSON;
 
   private final Set<HealthIndicator> indicators;
   private final Map<String, AdminAction> actions;
@@ -61,13 +60,7 @@ final class AdminHandler extends Handler.Abstract.NonBlocking {
       return health(response, callback);
     }
     if (!token.admits(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
-      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"lead-router\"");
-      return reply(
-          response,
-          callback,
-          HttpStatus.UNAUTHORIZED_401,
-          JSON,
-          error("send the admin token as 'Authorization: Bearer <token>'"));
+      return unauthorized(response, callback);
     }
     if (path.equals("/metrics")) {
       return reply(response, callback, HttpStatus.OK_200, PROMETHEUS_TEXT, registry.scrape());
@@ -78,13 +71,7 @@ final class AdminHandler extends Handler.Abstract.NonBlocking {
   /** Actions change the worker, so they are only ever POSTed, and always need the token. */
   private boolean action(Request request, Response response, Callback callback) throws Exception {
     if (!token.admits(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
-      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"lead-router\"");
-      return reply(
-          response,
-          callback,
-          HttpStatus.UNAUTHORIZED_401,
-          JSON,
-          error("send the admin token as 'Authorization: Bearer <token>'"));
+      return unauthorized(response, callback);
     }
     String path = Request.getPathInContext(request);
     AdminAction action = actions.get(path);
@@ -119,12 +106,15 @@ final class AdminHandler extends Handler.Abstract.NonBlocking {
     return json.writeValueAsString(Map.of("error", message));
   }
 
+  private boolean unauthorized(Response response, Callback callback) throws Exception {
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    return HttpReplies.unauthorized(
+        response, callback, error("send the admin token as 'Authorization: Bearer <token>'"));
+  }
+
   private static boolean reply(
       Response response, Callback callback, int status, String contentType, String body) {
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    Content.Sink.write(response, true, body, callback);
-    return true;
+    return HttpReplies.send(response, callback, status, contentType, body);
   }
 }

@@ -43,7 +43,6 @@ final class ConsoleGate extends Handler.Wrapper {
   private static final String SIGN_IN = "/console/sign-in";
   private static final String SIGN_OUT = "/console/sign-out";
   private static final String STYLES = "/console/console.css";
-  private static final String JSON = "application/json; charset=utf-8";
 
   // Nothing but our own stylesheet and forms: no scripts, frames or other origins.
   private static final String CONTENT_SECURITY_POLICY =
@@ -86,7 +85,8 @@ final class ConsoleGate extends Handler.Wrapper {
         && !HttpMethod.GET.is(request.getMethod())
         && !HttpMethod.HEAD.is(request.getMethod())) {
       response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST");
-      return reply(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "text/plain", "");
+      return HttpReplies.send(
+          response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "text/plain", "");
     }
     if (path.equals(STYLES)) {
       response.setStatus(HttpStatus.OK_200);
@@ -97,7 +97,7 @@ final class ConsoleGate extends Handler.Wrapper {
     if (post && !sameOrigin(request) && !bearer(request)) {
       // The form is left unread, so the connection cannot carry another request: say so.
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
-      return reply(
+      return HttpReplies.send(
           response,
           callback,
           HttpStatus.FORBIDDEN_403,
@@ -122,7 +122,7 @@ final class ConsoleGate extends Handler.Wrapper {
     }
     ConsolePage page = pages.get(path);
     if (page == null) {
-      return reply(
+      return HttpReplies.send(
           response,
           callback,
           HttpStatus.NOT_FOUND_404,
@@ -144,7 +144,7 @@ final class ConsoleGate extends Handler.Wrapper {
       answer = post ? page.post(consoleRequest) : page.get(consoleRequest);
     } catch (Exception failed) {
       log.warn("console page {} failed", path, failed);
-      return reply(
+      return HttpReplies.send(
           response,
           callback,
           HttpStatus.INTERNAL_SERVER_ERROR_500,
@@ -157,7 +157,8 @@ final class ConsoleGate extends Handler.Wrapper {
     if (answer.location() != null) {
       return redirect(response, callback, answer.location());
     }
-    return reply(response, callback, answer.status(), answer.contentType(), answer.body());
+    return HttpReplies.send(
+        response, callback, answer.status(), answer.contentType(), answer.body());
   }
 
   private Optional<ConsoleRequest.Access> access(Request request) {
@@ -230,7 +231,7 @@ final class ConsoleGate extends Handler.Wrapper {
   private boolean signInForm(Response response, Callback callback, int status, String error) {
     String html =
         templates.render("signin.jte", Map.of("tokenRequired", token.required(), "error", error));
-    return reply(response, callback, status, ConsoleReply.HTML, html);
+    return HttpReplies.send(response, callback, status, ConsoleReply.HTML, html);
   }
 
   /** Browsers go to the sign-in form; scripts get a 401 that says what to send. */
@@ -243,12 +244,9 @@ final class ConsoleGate extends Handler.Wrapper {
     if (accept != null && accept.contains("text/html")) {
       return redirect(response, callback, SIGN_IN);
     }
-    response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"lead-router\"");
-    return reply(
+    return HttpReplies.unauthorized(
         response,
         callback,
-        HttpStatus.UNAUTHORIZED_401,
-        JSON,
         "{\"error\":\"sign in at " + SIGN_IN + " or send 'Authorization: Bearer <token>'\"}");
   }
 
@@ -263,14 +261,6 @@ final class ConsoleGate extends Handler.Wrapper {
     response.setStatus(HttpStatus.SEE_OTHER_303);
     response.getHeaders().put(HttpHeader.LOCATION, location);
     Content.Sink.write(response, true, "", callback);
-    return true;
-  }
-
-  private static boolean reply(
-      Response response, Callback callback, int status, String contentType, String body) {
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-    Content.Sink.write(response, true, body, callback);
     return true;
   }
 

@@ -2,7 +2,6 @@ package dev.leadrouter.cli;
 
 import dev.leadrouter.emulator.org.Org;
 import dev.leadrouter.emulator.org.SObjectType;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,25 +21,21 @@ final class ChaosAudit {
   private final Map<String, Integer> writes = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> decisions = new ConcurrentHashMap<>();
   private final Org org;
-  private final String clientMark;
+  private final String client;
 
   ChaosAudit(Org org, String callOptionsClient) {
     this.org = org;
-    this.clientMark = "client=" + callOptionsClient;
+    this.client = callOptionsClient;
   }
 
   /** Hears one change event from the org's change log. */
   void changeEvent(String channel, Map<String, Object> data) {
-    if (!"/data/LeadChangeEvent".equals(channel)
-        || !(data.get("payload") instanceof Map<?, ?> payload)
-        || !(payload.get("ChangeEventHeader") instanceof Map<?, ?> header)
-        || !"UPDATE".equals(header.get("changeType"))
-        || !Objects.toString(header.get("changeOrigin"), "").contains(clientMark)) {
-      return;
-    }
-    Object routedAt = payload.get("Routed_At__c");
-    for (Object id : (Collection<?>) header.get("recordIds")) {
-      String leadId = id.toString();
+    LeadUpdate.of(channel, data).filter(update -> update.madeBy(client)).ifPresent(this::ourWrite);
+  }
+
+  private void ourWrite(LeadUpdate update) {
+    Object routedAt = update.field("Routed_At__c");
+    for (String leadId : update.leadIds()) {
       writes.merge(leadId, 1, Integer::sum);
       if (routedAt != null) {
         decisions

@@ -1,15 +1,22 @@
 package dev.leadrouter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadrouter.emulator.generator.OrgConnection;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +66,72 @@ final class ChaosWorker implements AutoCloseable {
     this.environment = Map.copyOf(environment);
     this.log = log.toFile();
     this.health = URI.create("http://127.0.0.1:" + adminPort + "/health");
+  }
+
+  /**
+   * A worker on the in-process demo org at {@code instance}, with its files under {@code work}: the
+   * org connection ({@code org.json}, readable by its owner only) and the log ({@code worker.log});
+   * mode, store, admin port, rule source and SLA come in through their environment variables.
+   */
+  static ChaosWorker onDemoOrg(
+      Path jar, Path config, Path rules, URI instance, Path work, String storeUrl)
+      throws IOException {
+    int port = freePort();
+    Map<String, String> environment = new HashMap<>();
+    environment.put("LEAD_ROUTER_MODE", "LIVE");
+    environment.put("LEAD_ROUTER_STORE_URL", storeUrl);
+    environment.put("LEAD_ROUTER_ADMIN_BIND", "127.0.0.1");
+    environment.put("LEAD_ROUTER_ADMIN_PORT", Integer.toString(port));
+    environment.put("LEAD_ROUTER_RULES_SOURCE", "file");
+    environment.put("LEAD_ROUTER_SLA_ENABLED", "true");
+    return new ChaosWorker(
+        jar,
+        config,
+        credentials(work, instance),
+        rules,
+        environment,
+        port,
+        work.resolve("worker.log"));
+  }
+
+  /** The org connection as `emulator --credentials-out` writes it, readable by its owner only. */
+  private static Path credentials(Path work, URI instance) throws IOException {
+    Path file = work.resolve("org.json");
+    OrgConnection connection = DemoOrgConnection.at(instance);
+    Map<String, Object> credentials = new LinkedHashMap<>();
+    credentials.put("instance_url", connection.instanceUrl().toString());
+    credentials.put("login_url", connection.loginUrl().toString());
+    credentials.put("client_id", connection.clientId());
+    credentials.put("client_secret", connection.clientSecret());
+    credentials.put("api_version", connection.apiVersion());
+    Files.deleteIfExists(file);
+    try {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createFile(file);
+    }
+    Files.writeString(file, JsonOutput.mapper().writeValueAsString(credentials));
+    return file;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /**
+   * Waits until the worker routes; fails when it stops first or takes longer than {@code limit}.
+   */
+  void awaitRouting(Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!routes()) {
+      if (!isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("the worker did not start (see " + log + ")");
+      }
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
   }
 
   /** Starts a new worker process; the previous one must be gone. */

@@ -5,7 +5,6 @@ import dev.leadrouter.emulator.org.OrgData;
 import dev.leadrouter.emulator.org.SObjectType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,36 +34,32 @@ final class DemoAudit {
   private final Map<String, Integer> writes = new ConcurrentHashMap<>();
   private final Set<String> created = ConcurrentHashMap.newKeySet();
   private final Org org;
-  private final String clientMark;
+  private final String client;
 
   DemoAudit(Org org, String callOptionsClient) {
     this.org = org;
-    this.clientMark = "client=" + callOptionsClient;
+    this.client = callOptionsClient;
   }
 
   /** Hears one change event from the org's change log. */
   void changeEvent(String channel, Map<String, Object> data) {
-    if (!"/data/LeadChangeEvent".equals(channel)
-        || !(data.get("payload") instanceof Map<?, ?> payload)
-        || !(payload.get("ChangeEventHeader") instanceof Map<?, ?> header)) {
+    Optional<LeadUpdate> heard = LeadUpdate.of(channel, data);
+    if (heard.isEmpty()) {
       return;
     }
-    String origin = Objects.toString(header.get("changeOrigin"), "");
-    if (!"UPDATE".equals(header.get("changeType"))) {
-      return;
-    }
-    Instant at = Instant.ofEpochMilli(((Number) header.get("commitTimestamp")).longValue());
-    if (!origin.contains(clientMark)) {
-      if (payload.get("Status") instanceof String status && !UNTOUCHED.equals(status)) {
-        for (Object id : (Collection<?>) header.get("recordIds")) {
-          firstTouch.putIfAbsent(id.toString(), at);
+    LeadUpdate update = heard.get();
+    Instant at = update.committedAt();
+    if (!update.madeBy(client)) {
+      if (update.field("Status") instanceof String status && !UNTOUCHED.equals(status)) {
+        for (String id : update.leadIds()) {
+          firstTouch.putIfAbsent(id, at);
         }
       }
       return;
     }
-    for (Object id : (Collection<?>) header.get("recordIds")) {
-      writes.merge(id.toString(), 1, Integer::sum);
-      firstWrite.putIfAbsent(id.toString(), at);
+    for (String id : update.leadIds()) {
+      writes.merge(id, 1, Integer::sum);
+      firstWrite.putIfAbsent(id, at);
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.leadrouter.cli;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.google.inject.Inject;
 import dev.leadrouter.admin.AdminServer;
 import dev.leadrouter.capture.InitialReplay;
@@ -27,7 +26,6 @@ import dev.leadrouter.emulator.OrgServer;
 import dev.leadrouter.emulator.faults.FaultPlan;
 import dev.leadrouter.emulator.generator.GeneratedLead;
 import dev.leadrouter.emulator.generator.LeadGenerator;
-import dev.leadrouter.emulator.generator.OrgConnection;
 import dev.leadrouter.emulator.generator.PlannedLead;
 import dev.leadrouter.emulator.org.Org;
 import dev.leadrouter.emulator.rest.RepTouchPlan;
@@ -70,7 +68,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -203,22 +200,10 @@ final class DemoCommand implements Callable<Integer> {
     RuleSet ruleSet = new YamlRuleSetLoader().load(rules);
     PrintWriter out = spec.commandLine().getOut();
     // The progress line is the demo's output; per-lead log lines would scroll it away.
-    List<Logger> quieted =
-        verbose
-            ? List.of()
-            : List.of(
-                (Logger) LoggerFactory.getLogger("dev.leadrouter"),
-                (Logger) LoggerFactory.getLogger("org.flywaydb"));
-    Map<Logger, Level> levels = new HashMap<>();
-    quieted.forEach(
-        logger -> {
-          levels.put(logger, logger.getLevel());
-          logger.setLevel(Level.WARN);
-        });
-    try {
+    try (QuietLoggers quiet =
+        QuietLoggers.at(
+            Level.WARN, verbose ? List.of() : List.of("dev.leadrouter", "org.flywaydb"))) {
       return run(ruleSet, plan, touches, out);
-    } finally {
-      levels.forEach(Logger::setLevel);
     }
   }
 
@@ -275,14 +260,7 @@ final class DemoCommand implements Callable<Integer> {
                 console -> out.printf("Ops console (open while the demo runs): %s%n", console));
         awaitSubscribed(worker);
         LeadGenerator generator =
-            new LeadGenerator(
-                new OrgConnection(
-                    server.instanceUrl(),
-                    server.instanceUrl(),
-                    DemoOrgGenerator.CLIENT_ID,
-                    DemoOrgGenerator.CLIENT_SECRET,
-                    "62.0"),
-                clock);
+            new LeadGenerator(DemoOrgConnection.at(server.instanceUrl()), clock);
         LeadGenerator.Settings settings = new LeadGenerator.Settings(leads, rate, 0.2, 1, 8);
         List<PlannedLead> planned = generator.plan(settings);
         out.printf(

@@ -10,9 +10,7 @@ import dev.leadrouter.match.AccountMatcher;
 import dev.leadrouter.match.FuzzyNameScorer;
 import dev.leadrouter.match.IndexAccountMatcher;
 import dev.leadrouter.match.MatchPolicy;
-import dev.leadrouter.normalize.LeadNormalizer;
 import dev.leadrouter.route.RuleSet;
-import dev.leadrouter.score.LeadScorer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,23 +71,16 @@ final class DiffRulesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final Clock clock;
-  private final LeadNormalizer normalizer;
-  private final LeadScorer scorer;
+  private final DryRunner runner;
   private final AccountKeys keys;
 
   private final Injector injector;
 
   @Inject
-  DiffRulesCommand(
-      Injector injector,
-      Clock clock,
-      LeadNormalizer normalizer,
-      LeadScorer scorer,
-      AccountKeys keys) {
+  DiffRulesCommand(Injector injector, Clock clock, DryRunner runner, AccountKeys keys) {
     this.injector = injector;
     this.clock = clock;
-    this.normalizer = normalizer;
-    this.scorer = scorer;
+    this.runner = runner;
     this.keys = keys;
   }
 
@@ -109,7 +100,6 @@ final class DiffRulesCommand implements Callable<Integer> {
                 MatchPolicy.defaults());
     List<HistoricLead> leads = new LeadCsv(reader).read(csv);
     ProgressBar bar = new ProgressBar(err, "leads routed", 2L * leads.size());
-    DryRunner runner = new DryRunner(normalizer, scorer);
     List<DryRunRow> oldRows =
         runner.run(before, leads, matcher, at.at, clock.instant(), bar::update);
     List<DryRunRow> newRows =

@@ -15,12 +15,10 @@ import dev.leadrouter.match.CustomAccountFields;
 import dev.leadrouter.match.FuzzyNameScorer;
 import dev.leadrouter.match.IndexAccountMatcher;
 import dev.leadrouter.match.MatchPolicy;
-import dev.leadrouter.normalize.LeadNormalizer;
 import dev.leadrouter.route.RuleSet;
 import dev.leadrouter.salesforce.RestClient;
 import dev.leadrouter.salesforce.SalesforceException;
 import dev.leadrouter.salesforce.SalesforceModule;
-import dev.leadrouter.score.LeadScorer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -93,21 +91,14 @@ final class DryRunCommand implements Callable<Integer> {
 
   private final Injector injector;
   private final Clock clock;
-  private final LeadNormalizer normalizer;
-  private final LeadScorer scorer;
+  private final DryRunner runner;
   private final AccountKeys keys;
 
   @Inject
-  DryRunCommand(
-      Injector injector,
-      Clock clock,
-      LeadNormalizer normalizer,
-      LeadScorer scorer,
-      AccountKeys keys) {
+  DryRunCommand(Injector injector, Clock clock, DryRunner runner, AccountKeys keys) {
     this.injector = injector;
     this.clock = clock;
-    this.normalizer = normalizer;
-    this.scorer = scorer;
+    this.runner = runner;
     this.keys = keys;
   }
 
@@ -146,9 +137,7 @@ final class DryRunCommand implements Callable<Integer> {
       }
     }
     ProgressBar bar = new ProgressBar(err, "leads routed", leads.size());
-    List<DryRunRow> rows =
-        new DryRunner(normalizer, scorer)
-            .run(ruleSet, leads, matcher, at.at, clock.instant(), bar::update);
+    List<DryRunRow> rows = runner.run(ruleSet, leads, matcher, at.at, clock.instant(), bar::update);
     bar.done();
     DryRunReport report =
         DryRunReport.of(

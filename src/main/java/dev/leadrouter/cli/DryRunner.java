@@ -1,5 +1,6 @@
 package dev.leadrouter.cli;
 
+import com.google.inject.Inject;
 import dev.leadrouter.admin.DryRunRow;
 import dev.leadrouter.engine.DecisionEngine;
 import dev.leadrouter.engine.DecisionEngineFactory;
@@ -41,6 +42,7 @@ final class DryRunner {
   private final LeadNormalizer normalizer;
   private final LeadScorer scorer;
 
+  @Inject
   DryRunner(LeadNormalizer normalizer, LeadScorer scorer) {
     this.normalizer = normalizer;
     this.scorer = scorer;

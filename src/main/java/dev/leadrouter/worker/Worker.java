@@ -46,45 +46,10 @@ public final class Worker implements AutoCloseable {
   private boolean active;
   private boolean closed;
 
-  public Worker(
-      ChangeEventSource source,
-      RoutingPipeline pipeline,
-      OwnerWriter writer,
-      RoutingLog routingLog,
-      Mode mode,
-      MatchIndexes indexes,
-      Duration drainTimeout) {
-    this(source, pipeline, writer, routingLog, mode, indexes, drainTimeout, SideWork.NONE);
-  }
-
   /**
    * @param sideWork started in LIVE mode before the planned writes resume (SLA tracking gives
    *     owners the follow-up Tasks the last run could not, and runs its escalation ladder), and
-   *     closed first on close
-   */
-  public Worker(
-      ChangeEventSource source,
-      RoutingPipeline pipeline,
-      OwnerWriter writer,
-      RoutingLog routingLog,
-      Mode mode,
-      MatchIndexes indexes,
-      Duration drainTimeout,
-      SideWork sideWork) {
-    this(
-        source,
-        pipeline,
-        writer,
-        routingLog,
-        mode,
-        indexes,
-        drainTimeout,
-        sideWork,
-        Leadership.alone(),
-        planned -> Map.of());
-  }
-
-  /**
+   *     closed first on close; {@link SideWork#NONE} for none
    * @param leadership decides when this worker may start: a standby waits in {@link #start} until
    *     it holds the lease
    * @param alreadyWritten which decisions planned by the last run the org already carries: they are

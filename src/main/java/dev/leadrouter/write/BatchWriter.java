@@ -58,33 +58,11 @@ public final class BatchWriter {
   private final WriteListener listener;
   private final Fence fence;
 
-  public BatchWriter(
-      RestClient rest,
-      BulkClient bulk,
-      RoutingLog routingLog,
-      dev.leadrouter.salesforce.ApiBudget budget,
-      WriterSettings settings,
-      MeterRegistry meters,
-      Clock clock) {
-    this(rest, bulk, routingLog, budget, settings, meters, clock, WriteListener.NONE);
-  }
-
-  /** A writer that lets {@code listener} add Lead fields and hear of the outcomes. */
-  public BatchWriter(
-      RestClient rest,
-      BulkClient bulk,
-      RoutingLog routingLog,
-      dev.leadrouter.salesforce.ApiBudget budget,
-      WriterSettings settings,
-      MeterRegistry meters,
-      Clock clock,
-      WriteListener listener) {
-    this(rest, bulk, routingLog, budget, settings, meters, clock, listener, Fence.NONE);
-  }
-
   /**
-   * A writer that sends each batch only while {@code fence} says this worker is the active one, so
-   * a worker that lost its lease stops writing owners the moment it learns so.
+   * A writer that lets {@code listener} add Lead fields and hear of the outcomes ({@link
+   * WriteListener#NONE} for none), and sends each batch only while {@code fence} says this worker
+   * is the active one ({@link Fence#NONE} alone), so a worker that lost its lease stops writing
+   * owners the moment it learns so.
    */
   public BatchWriter(
       RestClient rest,

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadrouter.testing.PackagedJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchChaosIT {
 
-  private static final Path JAR = Path.of("target/lead-router.jar");
+  private static final Path JAR = PackagedJar.JAR;
 
   @TempDir Path scratch;
 
@@ -27,34 +27,28 @@ class BenchChaosIT {
   void underFaultsAndKillsEveryLeadIsRoutedOnceAndTheOutageIsReconciled() throws Exception {
     assertThat(JAR).as("built by mvn package before integration tests").exists();
     Path report = scratch.resolve("chaos.json");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        List.of(
-            "-jar",
-            JAR.toString(),
-            "bench",
-            "chaos",
-            "--leads",
-            "200",
-            "--kills",
-            "3",
-            "--rate",
-            "10",
-            "--retention",
-            "10s",
-            "--outage",
-            "20s",
-            "--work-dir",
-            scratch.resolve("work").toString(),
-            "--json",
-            report.toString()));
+    List<String> command =
+        PackagedJar.command(
+            List.of(),
+            List.of(
+                "bench",
+                "chaos",
+                "--leads",
+                "200",
+                "--kills",
+                "3",
+                "--rate",
+                "10",
+                "--retention",
+                "10s",
+                "--outage",
+                "20s",
+                "--work-dir",
+                scratch.resolve("work").toString(),
+                "--json",
+                report.toString()));
     Path output = scratch.resolve("output.txt");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
+    Process process = PackagedJar.start(command, output);
     if (!process.waitFor(240, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("bench chaos ran over four minutes:\n" + Files.readString(output));

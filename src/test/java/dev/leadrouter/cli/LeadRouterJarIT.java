@@ -2,11 +2,11 @@ package dev.leadrouter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leadrouter.testing.PackagedJar;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The packaged jar, run as users run it: {@code java -jar target/lead-router.jar ...}. */
 class LeadRouterJarIT {
 
-  private static final Path JAR = Path.of("target/lead-router.jar");
+  private static final Path JAR = PackagedJar.JAR;
 
   @Test
   void theShadedJarRunsTheExampleGoldenRecords() throws Exception {
@@ -42,18 +42,10 @@ class LeadRouterJarIT {
 
   private static Result run(String... args) throws IOException, InterruptedException {
     assertThat(JAR).as("built by mvn package before integration tests").exists();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(JAR.toString());
-    command.addAll(List.of(args));
+    List<String> command = PackagedJar.command(List.of(), List.of(args));
     Path output = Files.createTempFile("lead-router-jar", ".txt");
     try {
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(output.toFile())
-              .start();
+      Process process = PackagedJar.start(command, output);
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("lead-router " + String.join(" ", args) + " ran over a minute");

@@ -10,6 +10,9 @@ import dev.leadrouter.emulator.org.CustomMetadata;
 import dev.leadrouter.emulator.org.Org;
 import dev.leadrouter.emulator.org.SObjectType;
 import dev.leadrouter.emulator.seed.DemoOrgGenerator;
+import dev.leadrouter.testing.OrgCredentialsFile;
+import dev.leadrouter.testing.PackagedJar;
+import dev.leadrouter.testing.WorkerConfFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunWithOrgRulesIT {
 
-  private static final Path JAR = Path.of("target/lead-router.jar");
   private static final Pattern ADMIN = Pattern.compile("--admin-url (http://\\S+)");
 
   @TempDir Path scratch;
@@ -54,28 +56,23 @@ class RunWithOrgRulesIT {
     SfdxMetadataSeed.load(org, Path.of(EmulatorCommand.DEMO_METADATA));
     setting(org.customMetadata(), "Mode__c", "LIVE");
     server = new OrgServer(OrgServer.Settings.defaults(Clock.systemUTC()), org).start();
-    config = scratch.resolve("worker.conf");
-    Files.writeString(
-        config,
-        "include file(\""
-            + Path.of("config/application.conf").toAbsolutePath()
-            + "\")\n"
-            + "lead-router.mode = SHADOW\n"
-            + "lead-router.rules.source = org\n"
-            + "lead-router.admin.port = 0\n"
-            + "lead-router.store.url = \"jdbc:h2:file:"
-            + scratch.resolve("data/lead-router").toAbsolutePath()
-            + ";MODE=PostgreSQL\"\n");
-    credentials = scratch.resolve("org.json");
-    Map<String, Object> connection = new LinkedHashMap<>();
-    connection.put("instance_url", server.instanceUrl().toString());
-    connection.put("login_url", server.instanceUrl().toString());
-    connection.put("username", DemoOrgGenerator.INTEGRATION_USER);
-    connection.put("password", null);
-    connection.put("client_id", DemoOrgGenerator.CLIENT_ID);
-    connection.put("client_secret", DemoOrgGenerator.CLIENT_SECRET);
-    connection.put("api_version", "62.0");
-    json.writeValue(credentials.toFile(), connection);
+    config =
+        WorkerConfFile.write(
+            scratch.resolve("worker.conf"),
+            "lead-router.mode = SHADOW",
+            "lead-router.rules.source = org",
+            "lead-router.admin.port = 0",
+            "lead-router.store.url = \"jdbc:h2:file:"
+                + scratch.resolve("data/lead-router").toAbsolutePath()
+                + ";MODE=PostgreSQL\"");
+    credentials =
+        OrgCredentialsFile.write(
+            scratch.resolve("org.json"),
+            OrgCredentialsFile.clientCredentials(
+                server.instanceUrl(),
+                DemoOrgGenerator.INTEGRATION_USER,
+                DemoOrgGenerator.CLIENT_ID,
+                DemoOrgGenerator.CLIENT_SECRET));
   }
 
   @AfterEach
@@ -85,22 +82,9 @@ class RunWithOrgRulesIT {
 
   @Test
   void routesLiveByTheOrgsRecordsAndReloadsThemOnRequest() throws Exception {
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-jar",
-            JAR.toString(),
-            "run",
-            "--config",
-            config.toString(),
-            "--org-credentials",
-            credentials.toString());
+    List<String> command = PackagedJar.command(List.of(), PackagedJar.run(config, credentials));
     Path output = scratch.resolve("run.log");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
+    Process process = PackagedJar.start(command, output);
     try {
       await()
           .atMost(Duration.ofSeconds(90))

@@ -18,12 +18,14 @@ import dev.leadrouter.emulator.org.Org;
 import dev.leadrouter.emulator.org.SObjectType;
 import dev.leadrouter.store.Database;
 import dev.leadrouter.store.DeadLetters;
+import dev.leadrouter.testing.OrgCredentialsFile;
+import dev.leadrouter.testing.PackagedJar;
+import dev.leadrouter.testing.WorkerConfFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,7 +58,6 @@ import org.slf4j.LoggerFactory;
  */
 class SecretsNeverLeakIT {
 
-  private static final Path JAR = Path.of("target/lead-router.jar");
   private static final String RULES = "src/test/resources/worker/rules.yaml";
   private static final Path PRIVATE_KEY =
       Path.of("src/test/resources/emulator/demo-app.DEMO-ONLY.key.pem");
@@ -158,27 +159,11 @@ class SecretsNeverLeakIT {
     Path credentials =
         credentials(Map.of("client_id", "worker-test-client", "client_secret", CLIENT_SECRET));
     Path output = scratch.resolve(shadow ? "run-shadow.log" : "run.log");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toString(),
-                "run",
-                "--config",
-                config.toString(),
-                "--org-credentials",
-                credentials.toString(),
-                "--rules",
-                RULES));
+    List<String> arguments = PackagedJar.run(config, credentials, "--rules", RULES);
     if (shadow) {
-      command.add("--shadow");
+      arguments.add("--shadow");
     }
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
+    Process process = PackagedJar.start(PackagedJar.command(List.of(), arguments), output);
     List<String> created = new ArrayList<>();
     try {
       try {
@@ -460,16 +445,7 @@ class SecretsNeverLeakIT {
   }
 
   private Path conf(String... lines) throws Exception {
-    Path file = Files.createTempFile(scratch, "worker", ".conf");
-    Files.writeString(
-        file,
-        "include file(\""
-            + Path.of("config/application.conf").toAbsolutePath()
-            + "\")\n"
-            + String.join("\n", lines)
-            + "\n",
-        StandardCharsets.UTF_8);
-    return file;
+    return WorkerConfFile.write(Files.createTempFile(scratch, "worker", ".conf"), lines);
   }
 
   private Path secretFile(String name, String secret) throws Exception {
@@ -479,14 +455,9 @@ class SecretsNeverLeakIT {
   }
 
   private Path credentials(Map<String, String> auth) throws Exception {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("instance_url", org.instanceUrl().toString());
-    json.put("login_url", org.instanceUrl().toString());
-    json.put("api_version", "62.0");
+    Map<String, Object> json = OrgCredentialsFile.at(org.instanceUrl());
     json.putAll(auth);
-    Path file = Files.createTempFile(scratch, "org", ".json");
-    new ObjectMapper().writeValue(file.toFile(), json);
-    return file;
+    return OrgCredentialsFile.write(Files.createTempFile(scratch, "org", ".json"), json);
   }
 
   private boolean routed(String leadId) {

@@ -11,6 +11,9 @@ import dev.leadrouter.emulator.org.SObjectType;
 import dev.leadrouter.lead.SalesforceId;
 import dev.leadrouter.store.Database;
 import dev.leadrouter.store.DeadLetters;
+import dev.leadrouter.testing.OrgCredentialsFile;
+import dev.leadrouter.testing.PackagedJar;
+import dev.leadrouter.testing.WorkerConfFile;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code lead-router run} and {@code lead-router dlq} against an emulated org. */
 class WorkerCommandsIT {
 
-  private static final Path JAR = Path.of("target/lead-router.jar");
   private static final String RULES = "src/test/resources/worker/rules.yaml";
   private static final String INTEGRATION_USER = new SalesforceId("005Wk0000000001").value();
 
@@ -47,28 +49,21 @@ class WorkerCommandsIT {
                 OrgServer.Settings.defaults(clock),
                 Org.load(Path.of("src/test/resources/worker/seed.json"), clock))
             .start();
-    config = scratch.resolve("worker.conf");
-    Files.writeString(
-        config,
-        "include file(\""
-            + Path.of("config/application.conf").toAbsolutePath()
-            + "\")\n"
-            + "lead-router.mode = LIVE\n"
-            + "lead-router.rules.source = file\n"
-            + "lead-router.admin.port = 0\n"
-            + "lead-router.store.url = \""
-            + storeUrl()
-            + "\"\n");
-    credentials = scratch.resolve("org.json");
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("instance_url", org.instanceUrl().toString());
-    json.put("login_url", org.instanceUrl().toString());
-    json.put("username", "integration@worker.test");
-    json.put("password", null);
-    json.put("client_id", "worker-test-client");
-    json.put("client_secret", "worker-test-secret");
-    json.put("api_version", "62.0");
-    new ObjectMapper().writeValue(credentials.toFile(), json);
+    config =
+        WorkerConfFile.write(
+            scratch.resolve("worker.conf"),
+            "lead-router.mode = LIVE",
+            "lead-router.rules.source = file",
+            "lead-router.admin.port = 0",
+            "lead-router.store.url = \"" + storeUrl() + "\"");
+    credentials =
+        OrgCredentialsFile.write(
+            scratch.resolve("org.json"),
+            OrgCredentialsFile.clientCredentials(
+                org.instanceUrl(),
+                "integration@worker.test",
+                "worker-test-client",
+                "worker-test-secret"));
   }
 
   @AfterEach
@@ -91,25 +86,10 @@ class WorkerCommandsIT {
 
   @Test
   void runRoutesNewLeadsUntilSigtermThenStopsCleanly() throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        List.of(
-            "-jar",
-            JAR.toString(),
-            "run",
-            "--config",
-            config.toString(),
-            "--org-credentials",
-            credentials.toString(),
-            "--rules",
-            RULES));
+    List<String> command =
+        PackagedJar.command(List.of(), PackagedJar.run(config, credentials, "--rules", RULES));
     Path output = scratch.resolve("run.log");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
+    Process process = PackagedJar.start(command, output);
     try {
       await()
           .atMost(Duration.ofSeconds(60))

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.leadrouter.config.DomainSource;
 import dev.leadrouter.config.HttpEnrichmentSettings;
-import dev.leadrouter.config.Secret;
 import dev.leadrouter.config.SecureTransport;
 import dev.leadrouter.lead.Lead;
 import dev.leadrouter.normalize.DomainNormalizer;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -70,23 +68,13 @@ class EnrichmentTlsIT {
   }
 
   private HttpEnrichmentSettings settings() {
-    return new HttpEnrichmentSettings(
+    return TestProviderSettings.of(
         URI.create("https://" + host + ":" + PROVIDER.getRuntimeInfo().getHttpsPort()),
-        "/v1/companies/{domain}",
         List.of(DomainSource.EMAIL),
-        "Authorization",
-        "Bearer ",
-        Optional.of(new Secret(API_KEY)),
+        API_KEY,
         Duration.ofSeconds(5),
         Duration.ofSeconds(5),
         3,
-        Duration.ofMillis(5),
-        50,
-        4,
-        Duration.ofSeconds(30),
-        1000,
-        Duration.ofHours(24),
-        Duration.ofHours(1),
         Map.of("Industry", "industry"));
   }
 }

@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.leadrouter.config.DomainSource;
 import dev.leadrouter.config.HttpEnrichmentSettings;
-import dev.leadrouter.config.Secret;
 import dev.leadrouter.lead.Lead;
 import dev.leadrouter.normalize.DomainNormalizer;
 import dev.leadrouter.testing.MutableClock;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -266,23 +264,13 @@ class HttpEnrichmentProviderTest {
     fields.put("NumberOfEmployees", "metrics.employees");
     fields.put("AnnualRevenue", "metrics.annualRevenue");
     fields.put("Country", "geo.country");
-    return new HttpEnrichmentSettings(
+    return TestProviderSettings.of(
         URI.create(PROVIDER.baseUrl()),
-        "/v1/companies/{domain}",
         List.of(DomainSource.WEBSITE, DomainSource.EMAIL),
-        "Authorization",
-        "Bearer ",
-        Optional.of(new Secret(API_KEY)),
+        API_KEY,
         Duration.ofSeconds(2),
         readTimeout,
         2,
-        Duration.ofMillis(5),
-        50,
-        4,
-        Duration.ofSeconds(30),
-        1000,
-        Duration.ofHours(24),
-        Duration.ofHours(1),
         fields);
   }
 

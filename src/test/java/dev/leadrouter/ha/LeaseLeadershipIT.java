@@ -5,25 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.leadrouter.config.HaSettings;
-import dev.leadrouter.config.StoreSettings;
 import dev.leadrouter.store.Database;
 import dev.leadrouter.store.FencedException;
 import dev.leadrouter.store.WorkerLease;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.leadrouter.testing.EmbeddedPostgresServer;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two workers' leadership loops on one embedded PostgreSQL, with intervals of milliseconds. */
 class LeaseLeadershipIT {
@@ -34,33 +31,14 @@ class LeaseLeadershipIT {
           Duration.ofMillis(50),
           Duration.ofMillis(100),
           Duration.ofSeconds(1));
-  private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static EmbeddedPostgres postgres;
+  @RegisterExtension static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
 
   private Database database;
   private final List<LeaseLeadership> workers = new ArrayList<>();
 
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
-  }
-
   @BeforeEach
-  void freshDatabase() throws Exception {
-    String name = "lease_" + DATABASES.incrementAndGet();
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + name);
-    }
-    database =
-        Database.open(
-            new StoreSettings(
-                postgres.getJdbcUrl("postgres", name), Optional.empty(), Optional.empty(), 2));
+  void freshDatabase() {
+    database = Database.open(POSTGRES.freshDatabase());
   }
 
   @AfterEach

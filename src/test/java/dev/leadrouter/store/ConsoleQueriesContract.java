@@ -118,17 +118,6 @@ abstract class ConsoleQueriesContract extends StoreContract {
   }
 
   private static NewSlaClock clock(long decisionId, String leadId, Instant startedAt) {
-    return new NewSlaClock(
-        leadId,
-        decisionId,
-        Decisions.ALICE.value(),
-        "emea",
-        "EMEA inbound",
-        "Web",
-        "hot",
-        false,
-        startedAt,
-        startedAt.plus(Duration.ofMinutes(5)),
-        startedAt.plus(Duration.ofHours(48)));
+    return SlaClockFixtures.hotWebLead(leadId, decisionId, Decisions.ALICE.value(), startedAt);
   }
 }

@@ -1,6 +1,7 @@
 package dev.leadrouter.store;
 
 import dev.leadrouter.config.StoreSettings;
+import dev.leadrouter.testing.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;

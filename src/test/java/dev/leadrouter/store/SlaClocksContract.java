@@ -16,18 +16,7 @@ abstract class SlaClocksContract extends StoreContract {
   private static final String BOB = "005000000000002";
 
   private static NewSlaClock clock(long decisionId, String owner, Instant startedAt) {
-    return new NewSlaClock(
-        Decisions.LEAD,
-        decisionId,
-        owner,
-        "emea",
-        "EMEA inbound",
-        "Web",
-        "hot",
-        false,
-        startedAt,
-        startedAt.plus(Duration.ofMinutes(5)),
-        startedAt.plus(Duration.ofHours(48)));
+    return SlaClockFixtures.hotWebLead(Decisions.LEAD, decisionId, owner, startedAt);
   }
 
   @Test

@@ -10,7 +10,6 @@ import dev.leadrouter.config.Secret;
 import dev.leadrouter.config.YamlRuleSetLoader;
 import dev.leadrouter.console.ConsoleModule;
 import dev.leadrouter.console.RulesInForce;
-import dev.leadrouter.emulator.OrgServer;
 import dev.leadrouter.emulator.org.Org;
 import dev.leadrouter.emulator.org.SObjectType;
 import dev.leadrouter.emulator.seed.DemoOrgGenerator;
@@ -78,20 +77,10 @@ class ConsoleBrowserIT {
             CHROMIUM, CHROMEDRIVER)
         .isTrue();
     demo = DemoOrgGenerator.org(clock);
-    org =
-        new TestOrg(
-            demo,
-            OrgServer.Settings.defaults(clock).withDailyApiLimit(1_000_000),
-            DemoOrgGenerator.CLIENT_ID,
-            DemoOrgGenerator.CLIENT_SECRET);
+    org = TestOrg.demo(demo, clock);
     var rules = new YamlRuleSetLoader().load(Path.of("config/demo/rules.yaml"));
     assembly =
-        new WorkerHarness(
-                org,
-                WorkerHarness.h2In(scratch.resolve("store")),
-                clock,
-                DemoOrgGenerator.CLIENT_ID,
-                DemoOrgGenerator.CLIENT_SECRET)
+        new WorkerHarness(org, WorkerHarness.h2In(scratch.resolve("store")), clock)
             .assembleWithAdmin(
                 rules,
                 new AbstractModule() {
@@ -197,12 +186,7 @@ class ConsoleBrowserIT {
                 fields,
                 demo.userId(DemoOrgGenerator.INTEGRATION_USER).orElseThrow())
             .id();
-    Map<String, Object> gap = Events.leadCreated(List.of(missed), "ignored");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> payload = (Map<String, Object>) gap.get("payload");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> header = (Map<String, Object>) payload.get("ChangeEventHeader");
-    header.put("changeType", "GAP_CREATE");
+    Map<String, Object> gap = Events.leadGapCreated(List.of(missed));
     org.publish(gap);
     await().atMost(WAIT).until(() -> deadLetters.list().size() == before + 1);
     DeadLetter letter = deadLetters.list().get(deadLetters.list().size() - 1);

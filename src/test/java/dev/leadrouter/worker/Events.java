@@ -45,4 +45,20 @@ final class Events {
     payload.put("ChangeEventHeader", header);
     return Map.of("schema", "test-schema", "payload", payload);
   }
+
+  /**
+   * A gap event for created leads: Salesforce names the leads but sends no values, so the worker
+   * must read them again.
+   */
+  static Map<String, Object> leadGapCreated(List<String> recordIds) {
+    Map<String, Object> event = leadCreated(recordIds, "ignored");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> payload = (Map<String, Object>) event.get("payload");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> header = (Map<String, Object>) payload.get("ChangeEventHeader");
+    header.put("changeType", "GAP_CREATE");
+    payload.remove("LastName");
+    payload.remove("Company");
+    return event;
+  }
 }

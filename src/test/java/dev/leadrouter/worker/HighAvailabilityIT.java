@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadrouter.testing.OrgCredentialsFile;
+import dev.leadrouter.testing.PackagedJar;
+import dev.leadrouter.testing.WorkerConfFile;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HighAvailabilityIT {
 
-  private static final Path JAR = Path.of("target/lead-router.jar");
+  private static final Path JAR = PackagedJar.JAR;
   private static final String RULES = "src/test/resources/worker/rules.yaml";
   private static final Pattern HEALTH_URL =
       Pattern.compile("health and metrics at (http://\\S+?);");
@@ -74,28 +76,22 @@ class HighAvailabilityIT {
     }
     org = new TestOrg(clock);
     org.server().onChangeEvent(this::countWorkerChanges);
-    config = scratch.resolve("worker.conf");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "include file(\"" + Path.of("config/application.conf").toAbsolutePath() + "\")",
+    config =
+        WorkerConfFile.write(
+            scratch.resolve("worker.conf"),
             "lead-router.mode = LIVE",
             "lead-router.rules.source = file",
             "lead-router.admin.port = 0",
             "lead-router.sla.enabled = false",
-            "lead-router.store.url = \"" + postgres.getJdbcUrl("postgres", "ha") + "\"",
-            ""));
-    credentials = scratch.resolve("org.json");
-    Map<String, Object> org = new LinkedHashMap<>();
-    org.put("instance_url", this.org.instanceUrl().toString());
-    org.put("login_url", this.org.instanceUrl().toString());
-    org.put("username", "integration@worker.test");
-    org.put("password", null);
-    org.put("client_id", TestOrg.CLIENT_ID);
-    org.put("client_secret", TestOrg.CLIENT_SECRET);
-    org.put("api_version", "62.0");
-    json.writeValue(credentials.toFile(), org);
+            "lead-router.store.url = \"" + postgres.getJdbcUrl("postgres", "ha") + "\"");
+    credentials =
+        OrgCredentialsFile.write(
+            scratch.resolve("org.json"),
+            OrgCredentialsFile.clientCredentials(
+                org.instanceUrl(),
+                "integration@worker.test",
+                TestOrg.CLIENT_ID,
+                TestOrg.CLIENT_SECRET));
   }
 
   @AfterEach
@@ -317,24 +313,10 @@ class HighAvailabilityIT {
   private Worker start(String name) throws IOException {
     assertThat(JAR).as("built by mvn package before integration tests").exists();
     List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-jar",
-            JAR.toString(),
-            "run",
-            "--config",
-            config.toString(),
-            "--org-credentials",
-            credentials.toString(),
-            "--rules",
-            RULES);
+        PackagedJar.command(
+            List.of("-Xmx256m"), PackagedJar.run(config, credentials, "--rules", RULES));
     Path output = scratch.resolve(name + ".log");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
+    Process process = PackagedJar.start(command, output);
     processes.add(process);
     return new Worker(name, process, output);
   }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.leadrouter.admin.AdminServer;
 import dev.leadrouter.config.YamlRuleSetLoader;
-import dev.leadrouter.emulator.OrgServer;
 import dev.leadrouter.emulator.org.Org;
 import dev.leadrouter.emulator.org.SObjectType;
 import dev.leadrouter.emulator.seed.DemoOrgGenerator;
@@ -55,19 +54,8 @@ class MatchingWorkerIT {
   @BeforeAll
   void start(@TempDir Path scratch) throws Exception {
     demo = DemoOrgGenerator.org(clock);
-    org =
-        new TestOrg(
-            demo,
-            OrgServer.Settings.defaults(clock).withDailyApiLimit(1_000_000),
-            DemoOrgGenerator.CLIENT_ID,
-            DemoOrgGenerator.CLIENT_SECRET);
-    WorkerHarness harness =
-        new WorkerHarness(
-            org,
-            WorkerHarness.h2In(scratch),
-            clock,
-            DemoOrgGenerator.CLIENT_ID,
-            DemoOrgGenerator.CLIENT_SECRET);
+    org = TestOrg.demo(demo, clock);
+    WorkerHarness harness = new WorkerHarness(org, WorkerHarness.h2In(scratch), clock);
     rules = new YamlRuleSetLoader().load(Path.of("config/demo/rules.yaml"));
     assembly = harness.assembleWithAdmin(rules);
     Worker worker = assembly.worker();

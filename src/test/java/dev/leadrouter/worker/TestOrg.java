@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadrouter.emulator.OrgServer;
 import dev.leadrouter.emulator.org.Org;
 import dev.leadrouter.emulator.org.SObjectType;
+import dev.leadrouter.emulator.seed.DemoOrgGenerator;
 import dev.leadrouter.lead.SalesforceId;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -57,6 +58,27 @@ final class TestOrg implements AutoCloseable {
     this.clientId = clientId;
     this.clientSecret = clientSecret;
     server = new OrgServer(settings, org).start();
+  }
+
+  /**
+   * The demo org ({@code DemoOrgGenerator}), with an API limit no test reaches, signed in to as its
+   * connected app.
+   */
+  static TestOrg demo(Org demo, Clock clock) throws Exception {
+    return new TestOrg(
+        demo,
+        OrgServer.Settings.defaults(clock).withDailyApiLimit(1_000_000),
+        DemoOrgGenerator.CLIENT_ID,
+        DemoOrgGenerator.CLIENT_SECRET);
+  }
+
+  /** The connected app the worker signs in as. */
+  String clientId() {
+    return clientId;
+  }
+
+  String clientSecret() {
+    return clientSecret;
   }
 
   /** Changes a record as a user in Setup or another integration would (not as lead-router). */

@@ -51,14 +51,10 @@ final class WorkerHarness {
   private final String clientId;
   private final String clientSecret;
 
+  /** Workers that sign in to {@code org} as the connected app it was started with. */
   WorkerHarness(TestOrg org, StoreSettings store, Clock clock) {
-    this(org, store, clock, TestOrg.CLIENT_ID, TestOrg.CLIENT_SECRET);
-  }
-
-  WorkerHarness(
-      TestOrg org, StoreSettings store, Clock clock, String clientId, String clientSecret) {
-    this.clientId = clientId;
-    this.clientSecret = clientSecret;
+    this.clientId = org.clientId();
+    this.clientSecret = org.clientSecret();
     this.org = org;
     this.store = store;
     this.clock = clock;

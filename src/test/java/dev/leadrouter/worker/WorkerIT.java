@@ -434,14 +434,7 @@ class WorkerIT {
                 webLead("Missed", "Missed Ltd"),
                 TestOrg.INTEGRATION_USER)
             .id();
-    Map<String, Object> gap = Events.leadCreated(List.of(missed), "ignored");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> payload = (Map<String, Object>) gap.get("payload");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> header = (Map<String, Object>) payload.get("ChangeEventHeader");
-    header.put("changeType", "GAP_CREATE");
-    payload.remove("LastName");
-    payload.remove("Company");
+    Map<String, Object> gap = Events.leadGapCreated(List.of(missed));
 
     org.publish(gap);
     DeadLetters deadLetters = worker.get(DeadLetters.class);

@@ -1,4 +1,4 @@
-package dev.leadrouter.store;
+package dev.leadrouter.testing;
 
 import dev.leadrouter.config.StoreSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real PostgreSQL for one test class: started before its first test, stopped after its last. Each
  * test asks for a database of its own, which is much cheaper than a server of its own.
  */
-final class EmbeddedPostgresServer implements BeforeAllCallback, AfterAllCallback {
+public final class EmbeddedPostgresServer implements BeforeAllCallback, AfterAllCallback {
 
   private final AtomicInteger databases = new AtomicInteger();
   private EmbeddedPostgres postgres;
@@ -40,8 +40,15 @@ final class EmbeddedPostgresServer implements BeforeAllCallback, AfterAllCallbac
     }
   }
 
-  /** Creates an empty database and returns settings that reach it. */
-  StoreSettings freshDatabase() {
+  /** Creates an empty database and returns settings that reach it (a pool of two). */
+  public StoreSettings freshDatabase() {
+    return freshDatabase(2);
+  }
+
+  /**
+   * Creates an empty database and returns settings that reach it with up to this many connections.
+   */
+  public StoreSettings freshDatabase(int maxPoolSize) {
     String name = "store_" + databases.incrementAndGet();
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
@@ -50,6 +57,6 @@ final class EmbeddedPostgresServer implements BeforeAllCallback, AfterAllCallbac
       throw new IllegalStateException("cannot create test database " + name, failed);
     }
     return new StoreSettings(
-        postgres.getJdbcUrl("postgres", name), Optional.empty(), Optional.empty(), 2);
+        postgres.getJdbcUrl("postgres", name), Optional.empty(), Optional.empty(), maxPoolSize);
   }
 }
