@@ -60,16 +60,7 @@ final class WorkerOptions {
             "org credentials " + orgCredentials + " do not exist or cannot be read");
       }
       settings =
-          new WorkerSettings(
-              settings.mode(),
-              OrgCredentials.apply(orgCredentials, settings.salesforce()),
-              settings.store(),
-              settings.rules(),
-              settings.pipeline(),
-              settings.admin(),
-              settings.logging(),
-              settings.enrich(),
-              settings.sla());
+          settings.withSalesforce(OrgCredentials.apply(orgCredentials, settings.salesforce()));
     }
     settingsRuleSource = settings.rules().source();
     return forceShadow ? settings.withMode(Mode.SHADOW) : settings;

@@ -105,15 +105,7 @@ public record OrgCredentials(
 
   /** The whole worker settings with this org's connection. */
   public WorkerSettings applyTo(WorkerSettings settings) {
-    return new WorkerSettings(
-        settings.mode(),
-        applyTo(settings.salesforce()),
-        settings.store(),
-        settings.rules(),
-        settings.pipeline(),
-        settings.admin(),
-        settings.logging(),
-        settings.enrich());
+    return settings.withSalesforce(applyTo(settings.salesforce()));
   }
 
   private static Optional<String> text(JsonNode json, String key) {

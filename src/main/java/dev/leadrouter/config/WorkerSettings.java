@@ -96,4 +96,13 @@ public record WorkerSettings(
     return new WorkerSettings(
         newMode, salesforce, store, rules, pipeline, admin, logging, enrich, sla, ha);
   }
+
+  /**
+   * The same settings with another org connection, e.g. from an {@code --org-credentials} file;
+   * everything else (SLA, enrichment, high availability) stays as configured.
+   */
+  public WorkerSettings withSalesforce(SalesforceSettings newSalesforce) {
+    return new WorkerSettings(
+        mode, newSalesforce, store, rules, pipeline, admin, logging, enrich, sla, ha);
+  }
 }

@@ -89,4 +89,27 @@ class RunCommandTest {
     assertThat(settings.enrich()).usingRecursiveComparison().isEqualTo(configured.enrich());
     assertThat(settings.salesforce().instanceUrl()).contains(URI.create("http://127.0.0.1:1"));
   }
+
+  @Test
+  void orgCredentialsKeepTheConfiguredHighAvailabilitySettings() throws Exception {
+    // `run --org-credentials` rebuilt the settings without them: a ttl set for the lease was lost.
+    Path conf = scratch.resolve("application.conf");
+    Files.writeString(
+        conf,
+        Files.readString(Path.of("config/application.conf"))
+            + "\nlead-router.ha { enabled = false, ttl = 9s }\n");
+    Path credentials = scratch.resolve("org.json");
+    Files.writeString(
+        credentials,
+        "{\"instance_url\": \"http://127.0.0.1:1\", \"client_id\": \"id\","
+            + " \"client_secret\": \"s\"}");
+    WorkerOptions options = new WorkerOptions();
+    options.config = conf;
+    options.orgCredentials = credentials;
+
+    WorkerSettings settings = options.settings(false);
+
+    assertThat(settings.ha().ttl()).isEqualTo(java.time.Duration.ofSeconds(9));
+    assertThat(settings.ha().enabled()).isEqualTo(dev.leadrouter.config.HaSettings.Enabled.FALSE);
+  }
 }

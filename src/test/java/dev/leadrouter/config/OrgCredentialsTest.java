@@ -107,4 +107,27 @@ class OrgCredentialsTest {
         .hasMessageContaining("instance_url: must use https://")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("top-secret-value"));
   }
+
+  @Test
+  void theWholeSettingsKeepEverythingButTheConnection() throws Exception {
+    // OrgOptions applies the file this way: SLA tracking and high availability were dropped.
+    Path conf = dir.resolve("application.conf");
+    Files.writeString(
+        conf,
+        Files.readString(Path.of("config/application.conf"))
+            + "\nlead-router.ha { enabled = false, ttl = 9s }\n");
+    WorkerSettings configured = new WorkerSettingsLoader().load(conf, Map.of());
+    Path file =
+        Files.writeString(
+            dir.resolve("org.json"),
+            "{\"instance_url\": \"http://127.0.0.1:41234\", \"client_id\": \"id\","
+                + " \"client_secret\": \"s\"}");
+
+    WorkerSettings applied = OrgCredentials.read(file).applyTo(configured);
+
+    assertThat(applied.salesforce().instanceUrl()).contains(URI.create("http://127.0.0.1:41234"));
+    assertThat(applied.withSalesforce(configured.salesforce())).isEqualTo(configured);
+    assertThat(applied.sla().enabled()).isTrue();
+    assertThat(applied.ha().enabled()).isEqualTo(HaSettings.Enabled.FALSE);
+  }
 }
