@@ -1,6 +1,7 @@
 package dev.leadrouter.capture;
 
 import dev.leadrouter.config.SecureTransport;
+import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.cometd.bayeux.Channel;
 import org.cometd.bayeux.Message;
 import org.cometd.bayeux.client.ClientSessionChannel;
@@ -43,6 +45,13 @@ public final class CdcSubscriber implements ChangeEventSource {
   private final EventIntake intake;
   private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> subscribeRetries = new ConcurrentHashMap<>();
+  // Channels whose last subscribe was refused, with the error, until a subscribe succeeds.
+  private final Map<String, StreamingError> refusedSubscribes = new ConcurrentHashMap<>();
+  // Counts successful handshakes: a subscribe reply from an earlier session is stale, since the
+  // later handshake subscribed every channel again.
+  private final AtomicLong session = new AtomicLong();
+  private final IntervalFunction subscribeBackoff =
+      IntervalFunction.ofExponentialBackoff(FIRST_RETRY_MS, 2.0, MAX_RETRY_MS);
   // Channels whose replay id expired: resubscribed from the tip, and reconciled by query once that
   // subscription stands, so every event after the query's start is delivered as well.
   private final Map<String, Optional<ReplayCheckpoint>> toReconcile = new ConcurrentHashMap<>();
@@ -50,6 +59,7 @@ public final class CdcSubscriber implements ChangeEventSource {
       Executors.newSingleThreadScheduledExecutor(
           runnable -> new Thread(runnable, "cdc-subscriber-control"));
   private volatile boolean running;
+  private volatile boolean everFullySubscribed;
   private final AtomicInteger refusedHandshakes = new AtomicInteger();
   private volatile StreamingError failure;
   private HttpClient http;
@@ -131,6 +141,26 @@ public final class CdcSubscriber implements ChangeEventSource {
     return subscribed.contains(channel);
   }
 
+  /**
+   * The channels whose last subscribe was refused, with the server's error; each is being asked
+   * again with backoff. A channel here receives nothing until then.
+   */
+  public Map<String, String> refusedSubscribes() {
+    Map<String, String> refused = new java.util.TreeMap<>();
+    refusedSubscribes.forEach((channel, error) -> refused.put(channel, error.toString()));
+    return refused;
+  }
+
+  /** Whether every channel has been subscribed at some point of this run (start-up is over). */
+  public boolean everFullySubscribed() {
+    return everFullySubscribed;
+  }
+
+  /** The configured channels not subscribed at this moment. */
+  public java.util.List<String> unsubscribedChannels() {
+    return settings.channels().stream().filter(channel -> !subscribed.contains(channel)).toList();
+  }
+
   /** Why the subscriber gave up (a token refused even after a refresh), if it did. */
   public Optional<String> failure() {
     return Optional.ofNullable(failure).map(StreamingError::toString);
@@ -142,7 +172,12 @@ public final class CdcSubscriber implements ChangeEventSource {
       if (!replay.serverSupportsReplay()) {
         log.warn("server did not confirm replay support; events may be missed on reconnect");
       }
-      settings.channels().forEach(this::subscribe);
+      // A new session has no subscriptions: every channel subscribes again, each from the last
+      // event it received (the replay extension's position).
+      long current = session.incrementAndGet();
+      subscribed.clear();
+      subscribeRetries.clear();
+      settings.channels().forEach(channel -> subscribe(channel, current));
       return;
     }
     subscribed.clear();
@@ -233,18 +268,27 @@ public final class CdcSubscriber implements ChangeEventSource {
         });
   }
 
-  private void subscribe(String channel) {
+  private void subscribe(String channel, long inSession) {
     client
         .getChannel(channel)
         .subscribe(
             (ignored, message) -> intake.accept(channel, message.getDataAsMap(), () -> running),
-            reply -> onSubscribe(channel, reply));
+            reply -> onSubscribe(channel, inSession, reply));
   }
 
-  private void onSubscribe(String channel, Message reply) {
+  private void onSubscribe(String channel, long inSession, Message reply) {
+    if (inSession != session.get()) {
+      // The session this subscribe was for has been replaced; the new one subscribed again.
+      log.debug("stale subscribe reply for {} ignored: {}", channel, reply);
+      return;
+    }
     if (reply.isSuccessful()) {
       subscribed.add(channel);
       subscribeRetries.remove(channel);
+      refusedSubscribes.remove(channel);
+      if (subscribed.containsAll(settings.channels())) {
+        everFullySubscribed = true;
+      }
       Optional<ReplayCheckpoint> expired = toReconcile.remove(channel);
       if (expired != null) {
         if (replay.position(channel) == InitialReplay.NEW_ONLY.replayId()) {
@@ -271,15 +315,25 @@ public final class CdcSubscriber implements ChangeEventSource {
       intake.hold(channel);
       toReconcile.put(channel, checkpoints.load(channel));
       replay.resumeFrom(channel, InitialReplay.NEW_ONLY.replayId());
-      subscribe(channel);
-    } else if (error.code() == 503 && running) {
-      // Overload is the one subscribe error worth retrying (Camel's salesforce component agrees).
+      subscribe(channel, inSession);
+    } else if (running) {
+      // Any other refusal is asked again, so that no channel stays silently unsubscribed: 503 is
+      // overload; 403::subscribe_failed is CometD's answer when the session ended while the
+      // subscribe was under way, and 401 an expired token; for those the connect fails as well,
+      // and the handshake that follows subscribes again, making this retry stale.
+      refusedSubscribes.put(channel, error);
       int attempt = subscribeRetries.merge(channel, 1, Integer::sum);
-      long delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS << Math.min(attempt - 1, 20));
+      long delay = subscribeBackoff.apply(attempt);
       log.warn("subscribe to {} refused ({}); retrying in {} ms", channel, error, delay);
-      control.schedule(() -> subscribe(channel), delay, TimeUnit.MILLISECONDS);
+      control.schedule(() -> retrySubscribe(channel, inSession), delay, TimeUnit.MILLISECONDS);
     } else {
-      log.error("subscribe to {} failed: {}", channel, error);
+      log.info("subscribe to {} failed while stopping: {}", channel, error);
+    }
+  }
+
+  private void retrySubscribe(String channel, long inSession) {
+    if (running && inSession == session.get() && client.isHandshook()) {
+      subscribe(channel, inSession);
     }
   }
 

@@ -58,6 +58,7 @@ public final class SlaAssignments implements WriteListener {
 
   private static final Logger log = LoggerFactory.getLogger(SlaAssignments.class);
   private static final int COLLECTION_SIZE = 200;
+  private static final java.time.Duration RECOVERY_LOOKBACK = java.time.Duration.ofDays(1);
   private static final DateTimeFormatter SALESFORCE_DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
@@ -140,6 +141,7 @@ public final class SlaAssignments implements WriteListener {
     if (!policy.settings().enabled()) {
       return 0;
     }
+    startMissingClocks();
     List<SlaClock> missing = new ArrayList<>();
     for (SlaClock open : clocks.openWithoutTask()) {
       Optional<String> existing = findTask(open);
@@ -151,6 +153,29 @@ public final class SlaAssignments implements WriteListener {
       }
     }
     return createTasks(missing);
+  }
+
+  /**
+   * Starts the clocks of owners the org has but the store holds no clock for. The clock is stored
+   * before the owner is sent, but its start can fail (the owner is then sent without a due time)
+   * and a store can lose its last commits to a kill while the write landed; the next start marks
+   * such a decision written ({@code WrittenBeforeStop}) and, without this, no clock would ever give
+   * its owner a Task. The clock starts at the decision, as it would have; its Task is then adopted
+   * or created like any other. Looks back one day, so that turning SLA tracking on does not hand
+   * out Tasks for every lead ever routed.
+   */
+  private void startMissingClocks() {
+    for (LoggedDecision decision :
+        routingLog.writtenWithoutSlaClock(clock.instant().minus(RECOVERY_LOOKBACK))) {
+      Optional<SlaClock> started = start(decision);
+      started.ifPresent(
+          open ->
+              log.warn(
+                  "lead {}: owner {} written without an SLA clock; started it (due {})",
+                  open.leadId(),
+                  open.ownerId(),
+                  open.dueAt()));
+    }
   }
 
   private boolean ownerWritten(SlaClock open) {
@@ -187,7 +212,11 @@ public final class SlaAssignments implements WriteListener {
     if (decision.isEmpty()) {
       return Optional.empty();
     }
-    LoggedDecision d = decision.get();
+    return start(decision.get());
+  }
+
+  /** Opens the clock the decision promises, if any; a second call returns the same clock. */
+  private Optional<SlaClock> start(LoggedDecision d) {
     Optional<dev.leadrouter.route.Rep> owner = reps.find(d.owner().id().value());
     return policy
         .termsFor(d, owner)

@@ -34,9 +34,15 @@ public final class SlaScheduler implements AutoCloseable {
     if (executor != null) {
       throw new IllegalStateException("already started");
     }
-    int recovered = assignments.recoverTasks();
-    if (recovered > 0) {
-      log.info("created {} follow-up tasks the last run could not", recovered);
+    try {
+      int recovered = assignments.recoverTasks();
+      if (recovered > 0) {
+        log.info("created {} follow-up tasks the last run could not", recovered);
+      }
+    } catch (RuntimeException failed) {
+      // The org or the store refused (a rate-limit window, say): what was missed stays missing
+      // until the next start, but the ladder for the clocks already running must still run.
+      log.error("recovering the follow-up tasks the last run could not create failed", failed);
     }
     executor =
         Executors.newSingleThreadScheduledExecutor(

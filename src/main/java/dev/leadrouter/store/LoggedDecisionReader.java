@@ -28,6 +28,13 @@ final class LoggedDecisionReader {
   private static final String UNWRITTEN =
       SELECT + " WHERE status = 'PLANNED' AND mode = 'LIVE' ORDER BY decided_at, id";
 
+  private static final String WRITTEN_WITHOUT_SLA_CLOCK =
+      SELECT
+          + " WHERE status = 'WRITTEN' AND mode = 'LIVE' AND owner_type = 'USER'"
+          + " AND written_at >= ? AND NOT EXISTS"
+          + " (SELECT 1 FROM sla_clock WHERE sla_clock.decision_id = routing_decision.id)"
+          + " ORDER BY written_at, id";
+
   private static final String SHADOW_SINCE =
       SELECT + " WHERE mode = 'SHADOW' AND decided_at >= ? ORDER BY decided_at, id";
 
@@ -64,6 +71,14 @@ final class LoggedDecisionReader {
 
   List<LoggedDecision> unwritten(Connection connection) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(UNWRITTEN)) {
+      return decisions(statement);
+    }
+  }
+
+  List<LoggedDecision> writtenWithoutSlaClock(Connection connection, java.time.Instant since)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(WRITTEN_WITHOUT_SLA_CLOCK)) {
+      Timestamps.set(statement, 1, since);
       return decisions(statement);
     }
   }

@@ -178,6 +178,15 @@ public final class RoutingLog {
   }
 
   /**
+   * Live decisions, still in force, that gave a user the lead, were written at or after {@code
+   * since} and have no SLA clock: an owner the org has whose clock was never stored (its start
+   * failed, or was lost with the process), oldest first.
+   */
+  public List<LoggedDecision> writtenWithoutSlaClock(Instant since) {
+    return transactions.read(connection -> reader.writtenWithoutSlaClock(connection, since));
+  }
+
+  /**
    * Decisions logged in shadow mode (globally or by a shadow rule) at or after {@code since},
    * oldest first: what the shadow report compares with the owners the org actually gave.
    */

@@ -7,6 +7,8 @@ import dev.leadrouter.enrich.Enricher;
 import dev.leadrouter.ha.Leadership;
 import dev.leadrouter.route.RuleSet;
 import dev.leadrouter.write.OwnerWriter;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -34,7 +36,12 @@ final class WorkerHealth implements HealthIndicator {
     return check.get();
   }
 
-  /** Down when the stream gave up; degraded while not subscribed; the lag in events otherwise. */
+  /**
+   * Down when the stream gave up, when a channel's subscribe was refused (it is asked again), or
+   * when a channel lost its subscription after start-up; degraded while the channels first
+   * subscribe; the lag in events otherwise. A channel without a subscription receives nothing, so
+   * it must not pass for healthy.
+   */
   static HealthIndicator capture(CdcSubscriber source) {
     return new WorkerHealth(
         "capture",
@@ -42,8 +49,16 @@ final class WorkerHealth implements HealthIndicator {
           if (source.failure().isPresent()) {
             return Health.down("the change stream gave up: " + source.failure().get());
           }
-          if (!source.isSubscribed(WorkerModule.LEAD_CHANNEL)) {
-            return Health.degraded("not subscribed to " + WorkerModule.LEAD_CHANNEL + " (yet)");
+          Map<String, String> refused = source.refusedSubscribes();
+          if (!refused.isEmpty()) {
+            return Health.down("subscribe refused, asking again: " + refused);
+          }
+          List<String> unsubscribed = source.unsubscribedChannels();
+          if (!unsubscribed.isEmpty()) {
+            String channels = String.join(", ", unsubscribed);
+            return source.everFullySubscribed()
+                ? Health.down("not subscribed to " + channels + "; subscribing again")
+                : Health.degraded("not subscribed to " + channels + " (yet)");
           }
           return Health.up(
               "connected; " + source.backlog() + " events received and not yet routed");

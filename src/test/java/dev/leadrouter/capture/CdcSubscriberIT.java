@@ -231,6 +231,27 @@ class CdcSubscriberIT {
   }
 
   @Test
+  void aSubscribeRefusedBecauseItsSessionEndedIsAskedAgainAndReportedUntilItStands()
+      throws Exception {
+    // CometD answers 403::subscribe_failed when the session ends while the subscribe is under
+    // way (an expiry or a re-handshake racing it); four refusals hold the channel off for 1.5 s.
+    server.failNextSubscribes(4, "403::subscribe_failed");
+
+    CdcSubscriber subscriber = subscribe(InitialReplay.NEW_ONLY, false);
+
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> subscriber.refusedSubscribes().containsKey(LEADS));
+    assertThat(subscriber.refusedSubscribes()).containsEntry(LEADS, "403::subscribe_failed");
+    assertThat(subscriber.unsubscribedChannels()).containsExactly(LEADS);
+    await().atMost(WAIT).until(() -> subscriber.isSubscribed(LEADS));
+    assertThat(subscriber.refusedSubscribes()).isEmpty();
+    long event = server.publish(LEADS, leadEvent("00Q5f000005bwL0EAY", "router"));
+    assertThat(take(subscriber, 1)).extracting(ChangeEvent::replayId).containsExactly(event);
+  }
+
+  @Test
   void aBadTokenIsRefused() throws Exception {
     tokens.current = "wrong";
     tokens.next = "still-wrong";
