@@ -91,6 +91,17 @@ final class BenchChaosCommand implements Callable<Integer> {
   String retention;
 
   @Option(
+      names = "--budget-wait",
+      defaultValue = "2s",
+      paramLabel = "DURATION",
+      description =
+          "The worker's first wait after REQUEST_LIMIT_EXCEEDED"
+              + " (lead-router.salesforce.calls.budget-wait; 1m for a real org, whose daily limit"
+              + " frees up slowly). The bench's rate-limit window lasts seconds, so its worker"
+              + " waits seconds too (default: ${DEFAULT-VALUE}).")
+  String budgetWait;
+
+  @Option(
       names = "--outage",
       paramLabel = "DURATION",
       description =
@@ -166,6 +177,7 @@ final class BenchChaosCommand implements Callable<Integer> {
           "--leads, --rate and --drain-timeout must be positive and --kills 0 or more");
     }
     Duration retentionTime = duration("--retention", retention);
+    Duration budgetWaitTime = duration("--budget-wait", budgetWait);
     Duration outageTime =
         outage == null ? retentionTime.plusSeconds(15) : duration("--outage", outage);
     if (kills > 0 && outageTime.compareTo(retentionTime) <= 0) {
@@ -201,7 +213,7 @@ final class BenchChaosCommand implements Callable<Integer> {
                 "org.cometd",
                 "org.flywaydb",
                 "com.zaxxer"))) {
-      report = run(plan, retentionTime, outageTime, workerJar, work, err);
+      report = run(plan, retentionTime, outageTime, budgetWaitTime, workerJar, work, err);
     }
     String text = JsonOutput.mapper().writeValueAsString(report);
     spec.commandLine().getOut().println(text);
@@ -225,6 +237,7 @@ final class BenchChaosCommand implements Callable<Integer> {
       FaultPlan plan,
       Duration retentionTime,
       Duration outageTime,
+      Duration budgetWaitTime,
       Path workerJar,
       Path work,
       PrintWriter err)
@@ -252,7 +265,8 @@ final class BenchChaosCommand implements Callable<Integer> {
               rules.toAbsolutePath(),
               server.instanceUrl(),
               work,
-              storeUrl)) {
+              storeUrl,
+              budgetWaitTime)) {
         worker.start();
         worker.awaitRouting(FIRST_START);
         server.faults().set(plan);

@@ -71,10 +71,17 @@ final class ChaosWorker implements AutoCloseable {
   /**
    * A worker on the in-process demo org at {@code instance}, with its files under {@code work}: the
    * org connection ({@code org.json}, readable by its owner only) and the log ({@code worker.log});
-   * mode, store, admin port, rule source and SLA come in through their environment variables.
+   * mode, store, admin port, rule source, SLA and the wait after REQUEST_LIMIT_EXCEEDED come in
+   * through their environment variables.
    */
   static ChaosWorker onDemoOrg(
-      Path jar, Path config, Path rules, URI instance, Path work, String storeUrl)
+      Path jar,
+      Path config,
+      Path rules,
+      URI instance,
+      Path work,
+      String storeUrl,
+      Duration budgetWait)
       throws IOException {
     int port = freePort();
     Map<String, String> environment = new HashMap<>();
@@ -84,6 +91,7 @@ final class ChaosWorker implements AutoCloseable {
     environment.put("LEAD_ROUTER_ADMIN_PORT", Integer.toString(port));
     environment.put("LEAD_ROUTER_RULES_SOURCE", "file");
     environment.put("LEAD_ROUTER_SLA_ENABLED", "true");
+    environment.put("LEAD_ROUTER_SF_BUDGET_WAIT", budgetWait.toMillis() + "ms");
     return new ChaosWorker(
         jar,
         config,

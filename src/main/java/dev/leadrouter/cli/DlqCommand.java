@@ -135,7 +135,7 @@ final class DlqCommand implements Runnable {
               options.ruleSet(settings),
               new SimpleMeterRegistry(),
               clock,
-              SalesforceClientSettings.defaults(),
+              SalesforceClientSettings.of(settings.calls()),
               InitialReplay.NEW_ONLY)) {
         DeadLetterReplay replay = assembly.get(DeadLetterReplay.class);
         List<DeadLetterReplay.Result> results = new ArrayList<>();

@@ -106,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
             rules,
             meters,
             clock,
-            SalesforceClientSettings.defaults(),
+            SalesforceClientSettings.of(settings.calls()),
             InitialReplay.NEW_ONLY,
             new ConsoleModule(
                 provider != null

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param enrich the enrichment provider and "hold until enriched"
  * @param sla SLA clocks, tasks and escalation
  * @param ha high availability: one active worker of several on one PostgreSQL
+ * @param calls timeouts and retries of the calls to Salesforce
  */
 public record WorkerSettings(
     Mode mode,
@@ -27,7 +28,8 @@ public record WorkerSettings(
     LoggingSettings logging,
     EnrichSettings enrich,
     SlaSettings sla,
-    HaSettings ha) {
+    HaSettings ha,
+    SalesforceCallSettings calls) {
 
   public WorkerSettings {
     Objects.requireNonNull(mode, "mode");
@@ -40,6 +42,33 @@ public record WorkerSettings(
     Objects.requireNonNull(enrich, "enrich");
     Objects.requireNonNull(sla, "sla");
     Objects.requireNonNull(ha, "ha");
+    Objects.requireNonNull(calls, "calls");
+  }
+
+  /** Settings with Salesforce calls as {@link SalesforceCallSettings#defaults()}. */
+  public WorkerSettings(
+      Mode mode,
+      SalesforceSettings salesforce,
+      StoreSettings store,
+      RulesSettings rules,
+      PipelineSettings pipeline,
+      AdminSettings admin,
+      LoggingSettings logging,
+      EnrichSettings enrich,
+      SlaSettings sla,
+      HaSettings ha) {
+    this(
+        mode,
+        salesforce,
+        store,
+        rules,
+        pipeline,
+        admin,
+        logging,
+        enrich,
+        sla,
+        ha,
+        SalesforceCallSettings.defaults());
   }
 
   /** Settings with high availability as {@link HaSettings#defaults()}: on for PostgreSQL. */
@@ -94,7 +123,7 @@ public record WorkerSettings(
   /** The same settings in another mode, e.g. when the command line forces SHADOW. */
   public WorkerSettings withMode(Mode newMode) {
     return new WorkerSettings(
-        newMode, salesforce, store, rules, pipeline, admin, logging, enrich, sla, ha);
+        newMode, salesforce, store, rules, pipeline, admin, logging, enrich, sla, ha, calls);
   }
 
   /**
@@ -103,6 +132,6 @@ public record WorkerSettings(
    */
   public WorkerSettings withSalesforce(SalesforceSettings newSalesforce) {
     return new WorkerSettings(
-        mode, newSalesforce, store, rules, pipeline, admin, logging, enrich, sla, ha);
+        mode, newSalesforce, store, rules, pipeline, admin, logging, enrich, sla, ha, calls);
   }
 }

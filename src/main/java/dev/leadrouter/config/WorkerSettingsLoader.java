@@ -79,6 +79,7 @@ public final class WorkerSettingsLoader {
     EnrichSettings enrich = new EnrichSettingsReader(reader, ENRICH).read();
     SlaSettings sla = new SlaSettingsReader(reader, SLA).read();
     HaSettings ha = ha(reader, store);
+    SalesforceCallSettings calls = calls(reader);
     LogFormat format =
         reader.enumValue(ROOT + ".logging.format", LogFormat.class, SettingReader::kebabCase);
     reader.reportUnreadSettings(ROOT);
@@ -95,7 +96,8 @@ public final class WorkerSettingsLoader {
         new LoggingSettings(format),
         enrich,
         sla,
-        ha);
+        ha,
+        calls);
   }
 
   private Config parse(Path confFile, Map<String, String> environment) {
@@ -270,6 +272,36 @@ public final class WorkerSettingsLoader {
               + " file is opened by one process only");
     }
     return reader.problemCount() > before ? null : new HaSettings(enabled, acquire, renew, ttl);
+  }
+
+  private SalesforceCallSettings calls(SettingReader reader) {
+    SalesforceCallSettings defaults = SalesforceCallSettings.defaults();
+    String calls = SALESFORCE + ".calls";
+    if (reader.rawValue(calls).isEmpty()) {
+      return defaults;
+    }
+    int before = reader.problemCount();
+    SalesforceCallSettings read =
+        new SalesforceCallSettings(
+            callDuration(reader, calls + ".connect-timeout", defaults.connectTimeout()),
+            callDuration(reader, calls + ".request-timeout", defaults.requestTimeout()),
+            callAttempts(reader, calls + ".max-attempts", defaults.maxAttempts()),
+            callDuration(reader, calls + ".initial-wait", defaults.initialWait()),
+            callAttempts(reader, calls + ".budget-max-attempts", defaults.budgetMaxAttempts()),
+            callDuration(reader, calls + ".budget-wait", defaults.budgetWait()));
+    return reader.problemCount() > before ? defaults : read;
+  }
+
+  private Duration callDuration(SettingReader reader, String path, Duration fallback) {
+    if (reader.rawValue(path).isEmpty()) {
+      return fallback;
+    }
+    Duration read = reader.durationAtLeast(path, Duration.ofMillis(1), "1 ms");
+    return read == null ? fallback : read;
+  }
+
+  private int callAttempts(SettingReader reader, String path, int fallback) {
+    return reader.rawValue(path).isEmpty() ? fallback : reader.intBetween(path, 1, 100);
   }
 
   private Duration haDuration(SettingReader reader, String name, Duration fallback) {

@@ -42,6 +42,19 @@ public record SalesforceClientSettings(
     }
   }
 
+  /** As configured in {@code lead-router.salesforce.calls}; waits double with ±50 % jitter. */
+  public static SalesforceClientSettings of(dev.leadrouter.config.SalesforceCallSettings calls) {
+    return new SalesforceClientSettings(
+        calls.connectTimeout(),
+        calls.requestTimeout(),
+        calls.maxAttempts(),
+        calls.initialWait(),
+        2.0,
+        0.5,
+        calls.budgetMaxAttempts(),
+        calls.budgetWait());
+  }
+
   /** Production defaults: 4 attempts from 500 ms doubling; 3 budget attempts a minute apart. */
   public static SalesforceClientSettings defaults() {
     return new SalesforceClientSettings(

@@ -545,6 +545,41 @@ class WorkerSettingsLoaderTest {
         .hasMessageContaining("sometimes");
   }
 
+  @Test
+  void salesforceCallTimeoutsAndRetriesAreSettingsAndBadOnesAreNamed() throws IOException {
+    assertThat(loader.load(SHIPPED, Map.of()).calls()).isEqualTo(SalesforceCallSettings.defaults());
+    SalesforceCallSettings calls =
+        loader
+            .load(
+                confIncludingShipped(
+                    "lead-router.salesforce.calls.request-timeout = 20s",
+                    "lead-router.salesforce.calls.max-attempts = 6"),
+                Map.of("LEAD_ROUTER_SF_BUDGET_WAIT", "5s"))
+            .calls();
+    assertThat(calls.budgetWait()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(calls.requestTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(calls.maxAttempts()).isEqualTo(6);
+    assertThat(calls.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+
+    assertThatThrownBy(
+            () ->
+                loader.load(
+                    confIncludingShipped(
+                        "lead-router.salesforce.calls.max-attempts = 0",
+                        "lead-router.salesforce.calls.budget-wait = soon"),
+                    Map.of()))
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            thrown ->
+                assertThat(thrown.problems())
+                    .anySatisfy(
+                        p -> assertThat(p).contains("lead-router.salesforce.calls.max-attempts"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .contains("lead-router.salesforce.calls.budget-wait", "soon")));
+  }
+
   private Path confIncludingShipped(String... lines) throws IOException {
     String include = "include file(\"" + SHIPPED.toAbsolutePath() + "\")";
     return Files.writeString(
