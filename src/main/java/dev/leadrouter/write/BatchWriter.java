@@ -148,15 +148,18 @@ public final class BatchWriter {
       Thread.currentThread().interrupt();
     }
     List<Map<String, Object>> records = batch.stream().map(this::record).toList();
-    // As late as this process can look: a worker paused since the epoch check (or the pacer's
-    // wait) finds here, without a round trip, that a standby may have taken over.
+    // As late as this process can look, right before each request goes out (each Collections
+    // chunk and retry; a Bulk job before it is opened): a worker paused since the epoch check
+    // finds here, without a round trip, that a standby may have taken over.
     fence.checkUnexpired();
     Counter.builder("leadrouter.write.batches")
         .description("sObject Collections requests (up to 200 records) or Bulk API jobs sent")
         .tag("path", path.name().toLowerCase(Locale.ROOT))
         .register(meters)
         .increment(path == Path.BULK ? 1 : (records.size() + 199) / 200);
-    return path == Path.BULK ? bulk.update(LEAD, records) : rest.update(LEAD, records);
+    return path == Path.BULK
+        ? bulk.update(LEAD, records)
+        : rest.update(LEAD, records, fence::checkUnexpired);
   }
 
   private void record(PendingUpdates pending, Path path) {
