@@ -9,6 +9,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import dev.leadrouter.config.WorkerSettings;
 import dev.leadrouter.store.Database;
 import dev.leadrouter.store.Fence;
+import dev.leadrouter.store.LeaseValidity;
 import dev.leadrouter.store.WorkerLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,9 @@ public final class HaModule extends AbstractModule {
                   + " standby worker use PostgreSQL");
       return Leadership.alone();
     }
-    return new LeaseLeadership(new WorkerLease(database, database.sessionName()), settings.ha());
+    LeaseValidity validity = new LeaseValidity(settings.ha().ttl(), System::nanoTime);
+    return new LeaseLeadership(
+        new WorkerLease(database, database.sessionName(), validity), settings.ha());
   }
 
   /** The leadership's fence, for the store's repositories. */

@@ -75,16 +75,26 @@ final class HttpRestClient implements RestClient {
 
   @Override
   public List<SaveResult> update(String sObject, List<Map<String, Object>> records) {
-    return write("PATCH", sObject, records, true);
+    return write("PATCH", sObject, records, true, () -> {});
+  }
+
+  @Override
+  public List<SaveResult> update(
+      String sObject, List<Map<String, Object>> records, Runnable beforeEachRequest) {
+    return write("PATCH", sObject, records, true, beforeEachRequest);
   }
 
   @Override
   public List<SaveResult> create(String sObject, List<Map<String, Object>> records) {
-    return write("POST", sObject, records, false);
+    return write("POST", sObject, records, false, () -> {});
   }
 
   private List<SaveResult> write(
-      String method, String sObject, List<Map<String, Object>> records, boolean withId) {
+      String method,
+      String sObject,
+      List<Map<String, Object>> records,
+      boolean withId,
+      Runnable beforeEachRequest) {
     List<JsonNode> prepared = new ArrayList<>(records.size());
     for (Map<String, Object> record : records) {
       prepared.add(collections.record(sObject, record, withId));
@@ -95,14 +105,18 @@ final class HttpRestClient implements RestClient {
           new PartialWrite(
               prepared.subList(from, Math.min(prepared.size(), from + COLLECTION_LIMIT)));
       results.addAll(
-          withRetries(() -> chunk.attempt(batch -> sendCollection(method, batch))).results());
+          withRetries(
+                  () -> chunk.attempt(batch -> sendCollection(method, batch, beforeEachRequest)))
+              .results());
     }
     return List.copyOf(results);
   }
 
-  private List<SaveResult> sendCollection(String method, List<JsonNode> batch) {
+  private List<SaveResult> sendCollection(
+      String method, List<JsonNode> batch, Runnable beforeEachRequest) {
     String path = basePath + "/composite/sobjects";
-    return CollectionsCodec.results(exchange(method, path, collections.request(batch)));
+    return CollectionsCodec.results(
+        exchange(method, path, collections.request(batch), beforeEachRequest));
   }
 
   /** Transient failures retried inside, budget exhaustion outside; each policy counts its own. */
@@ -115,10 +129,16 @@ final class HttpRestClient implements RestClient {
    * more with a renewed one. The only place a token is read or refreshed.
    */
   private JsonNode exchange(String method, String path, JsonNode body) {
+    return exchange(method, path, body, () -> {});
+  }
+
+  private JsonNode exchange(String method, String path, JsonNode body, Runnable beforeEachRequest) {
     AccessToken token = tokens.token();
+    beforeEachRequest.run();
     HttpResponse<String> response = send(token, method, path, body);
     if (isAuthFailure(response)) {
       token = tokens.refresh(token);
+      beforeEachRequest.run();
       response = send(token, method, path, body);
     }
     if (response.statusCode() / 100 != 2) {

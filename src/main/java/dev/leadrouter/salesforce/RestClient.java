@@ -36,6 +36,17 @@ public interface RestClient {
   List<SaveResult> update(String sObject, List<Map<String, Object>> records);
 
   /**
+   * As {@link #update}, running {@code beforeEachRequest} right before each request goes out (each
+   * chunk, each retry, the resend after a new token); what it throws ends the update there, the
+   * rest unsent. A worker's lease check goes here, as late as the process can look.
+   */
+  default List<SaveResult> update(
+      String sObject, List<Map<String, Object>> records, Runnable beforeEachRequest) {
+    beforeEachRequest.run();
+    return update(sObject, records);
+  }
+
+  /**
    * Creates records of one sObject type through sObject Collections; otherwise as {@link #update}.
    * A request whose answer was lost (a timeout or reset after sending) is sent again and may then
    * create a record twice; where that matters, write with an external id instead.

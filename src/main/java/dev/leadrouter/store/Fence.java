@@ -11,7 +11,8 @@ import java.sql.SQLException;
  * <p>The store's repositories ask {@link #check} inside each write transaction, so the check and
  * the write commit together: a takeover that commits before the check is seen, one that commits
  * after waits for the write (see {@link WorkerLease}). Writes that leave the store (owner updates
- * to Salesforce) ask {@link #checkHeld} just before they go.
+ * to Salesforce) ask {@link #checkHeld} before they are built and {@link #checkUnexpired} right
+ * before they are sent.
  *
  * <p>One process on its own (the H2 file store, or high availability switched off) uses {@link
  * #NONE}, which checks nothing and costs nothing.
@@ -26,6 +27,9 @@ public interface Fence {
 
         @Override
         public void checkHeld() {}
+
+        @Override
+        public void checkUnexpired() {}
       };
 
   /**
@@ -36,4 +40,11 @@ public interface Fence {
 
   /** Throws {@link FencedException} unless this worker may write now (reads on its own). */
   void checkHeld();
+
+  /**
+   * Throws {@link FencedException} when this worker's lease ran out by its own monotonic clock
+   * since its last confirmed renewal; no round trip, so it goes right before a write leaves the
+   * process, after whatever may have paused it (see {@link LeaseValidity}).
+   */
+  void checkUnexpired();
 }

@@ -40,6 +40,8 @@ public final class WorkerLease implements Fence, AutoCloseable {
   // cut-off database does not leave the loop hanging past the lease's time-to-live.
   private static final int QUERY_TIMEOUT_SECONDS = 5;
 
+  private static final Duration DEFAULT_TTL = Duration.ofSeconds(6);
+
   private static final String TAKE =
       """
       WITH previous AS (
@@ -98,6 +100,7 @@ public final class WorkerLease implements Fence, AutoCloseable {
   private final Database database;
   private final Transactions transactions;
   private final String holder;
+  private final LeaseValidity validity;
   private Connection session;
   private volatile State state = State.NOT_PARTICIPATING;
   private volatile long epoch;
@@ -107,10 +110,16 @@ public final class WorkerLease implements Fence, AutoCloseable {
    * @param holder how this worker is named in the lease row and the other worker's log: {@link
    *     Database#sessionName()}, so that a standby ending a stale holder's sessions finds them all
    */
-  public WorkerLease(Database database, String holder) {
+  public WorkerLease(Database database, String holder, LeaseValidity validity) {
     this.database = Objects.requireNonNull(database, "database");
     this.transactions = new Transactions(database.dataSource());
     this.holder = Objects.requireNonNull(holder, "holder");
+    this.validity = Objects.requireNonNull(validity, "validity");
+  }
+
+  /** A lease with the default time-to-live of 6 s, on {@link System#nanoTime}. */
+  public WorkerLease(Database database, String holder) {
+    this(database, holder, new LeaseValidity(DEFAULT_TTL, System::nanoTime));
   }
 
   /** This worker now competes for the lease; until it wins, its writes are refused. */
@@ -146,9 +155,11 @@ public final class WorkerLease implements Fence, AutoCloseable {
       try (PreparedStatement take = connection.prepareStatement(TAKE)) {
         take.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
         take.setString(1, holder);
+        long sentAt = validity.now();
         try (ResultSet row = take.executeQuery()) {
           row.next();
           epoch = row.getLong(1);
+          validity.renewed(sentAt);
           Optional<String> previous = Optional.ofNullable(row.getString(2));
           Optional<Duration> silence =
               Optional.ofNullable(row.getBigDecimal(3))
@@ -182,8 +193,13 @@ public final class WorkerLease implements Fence, AutoCloseable {
             "UPDATE worker_lease SET renewed_at = now() WHERE id = 1 AND epoch = ?")) {
       renew.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
       renew.setLong(1, epoch);
+      // Timed from before the statement: the database's now() is later, so the lease never looks
+      // younger here than the standby sees it.
+      long sentAt = validity.now();
       if (renew.executeUpdate() == 1) {
-        return true;
+        validity.renewed(sentAt);
+        // A writer may have found the lease run out meanwhile and stepped down: stay down.
+        return state == State.ACTIVE;
       }
       lose("another worker took the lease over (epoch " + epoch + " is not current)");
     } catch (SQLException failed) {
@@ -314,6 +330,27 @@ public final class WorkerLease implements Fence, AutoCloseable {
               }
             });
     refuseUnlessCurrent(current);
+    checkUnexpired();
+  }
+
+  @Override
+  public void checkUnexpired() {
+    State now = state;
+    if (now == State.NOT_PARTICIPATING) {
+      return;
+    }
+    refuseUnlessActive(now);
+    if (!validity.holds()) {
+      // As for a moved epoch, not lose(): the renewal may hold the monitor. The loop sees the
+      // lost lease at its next renewal and the worker steps down.
+      lostBecause =
+          "its last renewal was "
+              + validity.sinceRenewal().toMillis()
+              + " ms ago, too long to be sure no standby took over (paused?)";
+      state = State.LOST;
+      throw new FencedException(
+          "this worker's lease (epoch " + epoch + ") ran out: " + lostBecause + "; not written");
+    }
   }
 
   private void refuseUnlessActive(State now) {

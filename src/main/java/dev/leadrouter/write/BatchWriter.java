@@ -6,6 +6,7 @@ import dev.leadrouter.salesforce.RestClient;
 import dev.leadrouter.salesforce.SalesforceException;
 import dev.leadrouter.salesforce.SaveResult;
 import dev.leadrouter.store.Fence;
+import dev.leadrouter.store.FencedException;
 import dev.leadrouter.store.RoutingLog;
 import dev.leadrouter.store.StoreException;
 import io.github.resilience4j.core.IntervalFunction;
@@ -130,6 +131,11 @@ public final class BatchWriter {
           "writing {} owner updates failed ({})",
           pending.stillPending().size(),
           failed.getMessage());
+    } catch (FencedException ranOut) {
+      // The lease ran out just before sending: what was not sent stays planned, for the worker
+      // that holds the lease now.
+      log.error(
+          "not sending {} owner updates: {}", pending.stillPending().size(), ranOut.getMessage());
     }
     record(pending, path);
     return pending.stillPending();
@@ -142,12 +148,18 @@ public final class BatchWriter {
       Thread.currentThread().interrupt();
     }
     List<Map<String, Object>> records = batch.stream().map(this::record).toList();
+    // As late as this process can look, right before each request goes out (each Collections
+    // chunk and retry; a Bulk job before it is opened): a worker paused since the epoch check
+    // finds here, without a round trip, that a standby may have taken over.
+    fence.checkUnexpired();
     Counter.builder("leadrouter.write.batches")
         .description("sObject Collections requests (up to 200 records) or Bulk API jobs sent")
         .tag("path", path.name().toLowerCase(Locale.ROOT))
         .register(meters)
         .increment(path == Path.BULK ? 1 : (records.size() + 199) / 200);
-    return path == Path.BULK ? bulk.update(LEAD, records) : rest.update(LEAD, records);
+    return path == Path.BULK
+        ? bulk.update(LEAD, records)
+        : rest.update(LEAD, records, fence::checkUnexpired);
   }
 
   private void record(PendingUpdates pending, Path path) {

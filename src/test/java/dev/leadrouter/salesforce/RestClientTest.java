@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +44,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -401,6 +403,40 @@ class RestClientTest {
     JsonNode retried = new ObjectMapper().readTree(sent.get(1).getBodyAsString());
     assertThat(retried.get("records")).hasSize(1);
     assertThat(retried.at("/records/0/id").asText()).isEqualTo("00Q5f000005bwLGEAY");
+  }
+
+  @Test
+  void theCheckBeforeEachRequestRunsBeforeTheResendOfALockedRowAndCanStopIt() {
+    SALESFORCE.stubFor(
+        patch(urlEqualTo(COLLECTIONS))
+            .inScenario("lock")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(okJson("collections-update-lock.json"))
+            .willSetStateTo("unlocked"));
+    SALESFORCE.stubFor(
+        patch(urlEqualTo(COLLECTIONS))
+            .inScenario("lock")
+            .whenScenarioStateIs("unlocked")
+            .willReturn(okJson("collections-update-retried.json")));
+    AtomicInteger checks = new AtomicInteger();
+    Runnable leaseRunsOutAfterTheFirstRequest =
+        () -> {
+          if (checks.incrementAndGet() > 1) {
+            throw new IllegalStateException("the lease ran out");
+          }
+        };
+
+    assertThatThrownBy(
+            () ->
+                client.update(
+                    "Lead",
+                    List.of(
+                        lead("00Q5f000005bwLFEAY", "005000000000001AAA"),
+                        lead("00Q5f000005bwLGEAY", "005000000000002AAA")),
+                    leaseRunsOutAfterTheFirstRequest))
+        .hasMessage("the lease ran out");
+    assertThat(checks).hasValue(2);
+    SALESFORCE.verify(1, patchRequestedFor(urlEqualTo(COLLECTIONS)));
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +211,43 @@ class WorkerLeaseIT {
     assertThatThrownBy(first::checkHeld)
         .isInstanceOf(FencedException.class)
         .hasMessageContaining("gave the lease up");
+  }
+
+  @Test
+  void aHolderWakingUpPastItsLeaseByItsOwnClockRefusesAlthoughItsEpochIsStillCurrent() {
+    AtomicLong ticker = new AtomicLong();
+    WorkerLease lease = new WorkerLease(database, "host-a/1", new LeaseValidity(TTL, ticker::get));
+    leases.add(lease);
+    lease.standBy();
+    lease.tryAcquire();
+    ticker.addAndGet(Duration.ofSeconds(4).toNanos());
+    lease.checkHeld();
+    assertThat(lease.renew()).isTrue();
+
+    // Paused (SIGSTOP) for longer than the ttl, and no standby came to take over: the epoch in
+    // the database is still this worker's, but its own clock says a standby may have.
+    ticker.addAndGet(TTL.toNanos());
+
+    assertThatThrownBy(lease::checkUnexpired)
+        .isInstanceOf(FencedException.class)
+        .hasMessageContaining("ran out");
+    assertThat(lease.state()).isEqualTo(WorkerLease.State.LOST);
+    assertThat(lease.renew()).as("it stepped down and stays down").isFalse();
+    assertThatThrownBy(lease::checkHeld).isInstanceOf(FencedException.class);
+  }
+
+  @Test
+  void aRenewalTheDatabaseRefusedDoesNotExtendTheLeaseByTheWorkersClock() throws SQLException {
+    AtomicLong ticker = new AtomicLong();
+    WorkerLease lease = new WorkerLease(database, "host-a/1", new LeaseValidity(TTL, ticker::get));
+    leases.add(lease);
+    lease.standBy();
+    lease.tryAcquire();
+    execute("UPDATE worker_lease SET epoch = epoch + 1");
+    ticker.addAndGet(Duration.ofSeconds(4).toNanos());
+
+    assertThat(lease.renew()).as("another epoch").isFalse();
+    assertThat(lease.state()).isEqualTo(WorkerLease.State.LOST);
   }
 
   private java.util.Map<String, Object> lease() throws SQLException {

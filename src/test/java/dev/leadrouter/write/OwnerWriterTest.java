@@ -31,6 +31,9 @@ import dev.leadrouter.salesforce.SalesforceModule;
 import dev.leadrouter.score.LeadScore;
 import dev.leadrouter.store.Database;
 import dev.leadrouter.store.DecisionStatus;
+import dev.leadrouter.store.Fence;
+import dev.leadrouter.store.FencedException;
+import dev.leadrouter.store.LeaseValidity;
 import dev.leadrouter.store.RoutingLog;
 import dev.leadrouter.store.StoreModule;
 import dev.leadrouter.store.WorkerLease;
@@ -47,6 +50,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -205,6 +209,63 @@ class OwnerWriterTest {
 
     assertThat(fenced.write(List.of(update), BatchWriter.Path.COLLECTIONS))
         .as("handed back, to try again should the lease come back")
+        .containsExactly(update);
+    SALESFORCE.verify(0, patchRequestedFor(urlPathEqualTo(COLLECTIONS)));
+    assertThat(log.findByLead(LEAD).get(0).status()).isEqualTo(DecisionStatus.PLANNED);
+  }
+
+  @Test
+  void aBatchIsNotSentWhenTheLeaseRanOutByTheWorkersOwnClockAfterTheEpochCheckPassed() {
+    SALESFORCE.stubFor(
+        patch(urlPathEqualTo(COLLECTIONS))
+            .willReturn(aResponse().withStatus(500).withBody("must not be called")));
+    RoutingLog log = injector.getInstance(RoutingLog.class);
+    Decision decision = decision();
+    long id = log.record(decision, Mode.LIVE);
+    AtomicLong ticker = new AtomicLong();
+    LeaseValidity validity = new LeaseValidity(Duration.ofSeconds(6), ticker::get);
+    validity.renewed(validity.now());
+    // The database's epoch check passes, as it did for the worker paused right after it; only the
+    // worker's own clock tells that the pause outlasted the lease.
+    Fence epochStillCurrent =
+        new Fence() {
+          @Override
+          public void check(java.sql.Connection transaction) {}
+
+          @Override
+          public void checkHeld() {}
+
+          @Override
+          public void checkUnexpired() {
+            if (!validity.holds()) {
+              throw new FencedException("the lease ran out");
+            }
+          }
+        };
+    // Paused while the batch is built, after the epoch check: SIGSTOP for longer than the ttl.
+    WriteListener pausedWhileBuilding =
+        new WriteListener() {
+          @Override
+          public Map<String, Object> extraLeadFields(OwnerUpdate update) {
+            ticker.addAndGet(Duration.ofSeconds(7).toNanos());
+            return Map.of();
+          }
+        };
+    BatchWriter writer =
+        new BatchWriter(
+            injector.getInstance(dev.leadrouter.salesforce.RestClient.class),
+            injector.getInstance(dev.leadrouter.salesforce.BulkClient.class),
+            log,
+            injector.getInstance(dev.leadrouter.salesforce.ApiBudget.class),
+            injector.getInstance(WriterSettings.class),
+            injector.getInstance(MeterRegistry.class),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            pausedWhileBuilding,
+            epochStillCurrent);
+    OwnerUpdate update = OwnerUpdate.of(id, decision, null);
+
+    assertThat(writer.write(List.of(update), BatchWriter.Path.COLLECTIONS))
+        .as("handed back, not sent")
         .containsExactly(update);
     SALESFORCE.verify(0, patchRequestedFor(urlPathEqualTo(COLLECTIONS)));
     assertThat(log.findByLead(LEAD).get(0).status()).isEqualTo(DecisionStatus.PLANNED);
