@@ -124,6 +124,7 @@ public final class BatchWriter {
     }
     log.debug("writing {} owner updates through {}", updates.size(), path);
     PendingUpdates pending = new PendingUpdates(updates);
+    boolean leaseRanOut = false;
     try {
       retry.executeSupplier(() -> pending.attempt(batch -> send(batch, path)));
     } catch (SalesforceException failed) {
@@ -134,10 +135,11 @@ public final class BatchWriter {
     } catch (FencedException ranOut) {
       // The lease ran out just before sending: what was not sent stays planned, for the worker
       // that holds the lease now.
+      leaseRanOut = true;
       log.error(
           "not sending {} owner updates: {}", pending.stillPending().size(), ranOut.getMessage());
     }
-    record(pending, path);
+    record(pending, path, leaseRanOut);
     return pending.stillPending();
   }
 
@@ -162,7 +164,7 @@ public final class BatchWriter {
         : rest.update(LEAD, records, fence::checkUnexpired);
   }
 
-  private void record(PendingUpdates pending, Path path) {
+  private void record(PendingUpdates pending, Path path, boolean leaseRanOut) {
     Instant now = clock.instant();
     int written = 0;
     int failed = 0;
@@ -198,7 +200,10 @@ public final class BatchWriter {
         MDC.remove("leadId");
       }
     }
-    if (!pending.stillPending().isEmpty()) {
+    if (leaseRanOut) {
+      // Said above: not sent at all, which is not Salesforce refusing them.
+      count(path, "fenced", pending.stillPending().size());
+    } else if (!pending.stillPending().isEmpty()) {
       log.error(
           "{} owner updates still failed transiently after retries; they stay planned and are"
               + " tried again later",
