@@ -45,33 +45,10 @@ public record WorkerSettings(
     Objects.requireNonNull(calls, "calls");
   }
 
-  /** Settings with Salesforce calls as {@link SalesforceCallSettings#defaults()}. */
-  public WorkerSettings(
-      Mode mode,
-      SalesforceSettings salesforce,
-      StoreSettings store,
-      RulesSettings rules,
-      PipelineSettings pipeline,
-      AdminSettings admin,
-      LoggingSettings logging,
-      EnrichSettings enrich,
-      SlaSettings sla,
-      HaSettings ha) {
-    this(
-        mode,
-        salesforce,
-        store,
-        rules,
-        pipeline,
-        admin,
-        logging,
-        enrich,
-        sla,
-        ha,
-        SalesforceCallSettings.defaults());
-  }
-
-  /** Settings with high availability as {@link HaSettings#defaults()}: on for PostgreSQL. */
+  /**
+   * Settings with high availability as {@link HaSettings#defaults()} (on for PostgreSQL) and calls
+   * to Salesforce as {@link SalesforceCallSettings#defaults()}.
+   */
   public WorkerSettings(
       Mode mode,
       SalesforceSettings salesforce,
@@ -92,7 +69,8 @@ public record WorkerSettings(
         logging,
         enrich,
         sla,
-        HaSettings.defaults());
+        HaSettings.defaults(),
+        SalesforceCallSettings.defaults());
   }
 
   /** Settings without SLA tracking, as before it was configurable. */

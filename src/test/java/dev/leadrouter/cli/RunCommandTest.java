@@ -72,11 +72,7 @@ class RunCommandTest {
   @Test
   void orgCredentialsReplaceTheConnectionOnlyAndKeepSlaAndEnrichmentSettings() throws Exception {
     // Found by `bench chaos`: a worker started with --org-credentials ran without SLA tracking.
-    Path credentials = scratch.resolve("org.json");
-    Files.writeString(
-        credentials,
-        "{\"instance_url\": \"http://127.0.0.1:1\", \"client_id\": \"id\","
-            + " \"client_secret\": \"s\"}");
+    Path credentials = credentialsForAnOrgAtLoopbackPort1();
     WorkerOptions options = new WorkerOptions();
     options.config = Path.of("config/application.conf");
     WorkerSettings configured = options.settings(false);
@@ -98,11 +94,7 @@ class RunCommandTest {
         conf,
         Files.readString(Path.of("config/application.conf"))
             + "\nlead-router.ha { enabled = false, ttl = 9s }\n");
-    Path credentials = scratch.resolve("org.json");
-    Files.writeString(
-        credentials,
-        "{\"instance_url\": \"http://127.0.0.1:1\", \"client_id\": \"id\","
-            + " \"client_secret\": \"s\"}");
+    Path credentials = credentialsForAnOrgAtLoopbackPort1();
     WorkerOptions options = new WorkerOptions();
     options.config = conf;
     options.orgCredentials = credentials;
@@ -111,5 +103,12 @@ class RunCommandTest {
 
     assertThat(settings.ha().ttl()).isEqualTo(java.time.Duration.ofSeconds(9));
     assertThat(settings.ha().enabled()).isEqualTo(dev.leadrouter.config.HaSettings.Enabled.FALSE);
+  }
+
+  private Path credentialsForAnOrgAtLoopbackPort1() throws java.io.IOException {
+    return Files.writeString(
+        scratch.resolve("org.json"),
+        "{\"instance_url\": \"http://127.0.0.1:1\", \"client_id\": \"id\","
+            + " \"client_secret\": \"s\"}");
   }
 }
