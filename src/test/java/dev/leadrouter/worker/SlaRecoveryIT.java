@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.leadrouter.capture.InitialReplay;
-import dev.leadrouter.config.Mode;
 import dev.leadrouter.config.WorkerSettings;
-import dev.leadrouter.config.WorkerSettingsLoader;
 import dev.leadrouter.emulator.org.SObjectType;
 import dev.leadrouter.store.Database;
 import dev.leadrouter.store.LoggedDecision;
@@ -99,18 +97,7 @@ class SlaRecoveryIT {
   }
 
   private WorkerAssembly startWorker() throws Exception {
-    WorkerSettings plain = harness.settings(Mode.LIVE, 2000);
-    WorkerSettings withSla =
-        new WorkerSettings(
-            plain.mode(),
-            plain.salesforce(),
-            plain.store(),
-            plain.rules(),
-            plain.pipeline(),
-            plain.admin(),
-            plain.logging(),
-            plain.enrich(),
-            new WorkerSettingsLoader().load(Path.of("config/application.conf"), Map.of()).sla());
+    WorkerSettings withSla = harness.settingsWithShippedSla();
     WorkerAssembly started =
         WorkerAssembly.create(
             withSla,

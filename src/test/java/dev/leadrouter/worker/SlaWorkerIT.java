@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.leadrouter.capture.InitialReplay;
-import dev.leadrouter.config.Mode;
 import dev.leadrouter.config.WorkerSettings;
-import dev.leadrouter.config.WorkerSettingsLoader;
 import dev.leadrouter.emulator.org.SObjectType;
 import dev.leadrouter.sla.SlaAssignments;
 import dev.leadrouter.store.SlaClock;
@@ -40,18 +38,7 @@ class SlaWorkerIT {
   void start() throws Exception {
     org = new TestOrg(clock);
     WorkerHarness harness = new WorkerHarness(org, WorkerHarness.h2In(scratch), clock);
-    WorkerSettings plain = harness.settings(Mode.LIVE, 2000);
-    WorkerSettings withSla =
-        new WorkerSettings(
-            plain.mode(),
-            plain.salesforce(),
-            plain.store(),
-            plain.rules(),
-            plain.pipeline(),
-            plain.admin(),
-            plain.logging(),
-            plain.enrich(),
-            new WorkerSettingsLoader().load(Path.of("config/application.conf"), Map.of()).sla());
+    WorkerSettings withSla = harness.settingsWithShippedSla();
     assembly =
         WorkerAssembly.create(
             withSla,

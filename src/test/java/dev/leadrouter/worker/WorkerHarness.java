@@ -89,6 +89,23 @@ final class WorkerHarness {
         new LoggingSettings(LogFormat.TEXT));
   }
 
+  /** Live settings with SLA tracking as {@code config/application.conf} ships it. */
+  WorkerSettings settingsWithShippedSla() {
+    WorkerSettings plain = settings(Mode.LIVE, 2000);
+    return new WorkerSettings(
+        plain.mode(),
+        plain.salesforce(),
+        plain.store(),
+        plain.rules(),
+        plain.pipeline(),
+        plain.admin(),
+        plain.logging(),
+        plain.enrich(),
+        new dev.leadrouter.config.WorkerSettingsLoader()
+            .load(Path.of("config/application.conf"), java.util.Map.of())
+            .sla());
+  }
+
   WorkerAssembly assemble(Mode mode, InitialReplay replay, Module... overrides) {
     return WorkerAssembly.create(
         settings(mode, 2000), RULES, meters, clock, CLIENT, replay, overrides);

@@ -194,17 +194,7 @@ class OwnerWriterTest {
     // A standby's lease: it refuses without asking the database.
     WorkerLease standby = new WorkerLease(injector.getInstance(Database.class), "standby");
     standby.standBy();
-    BatchWriter fenced =
-        new BatchWriter(
-            injector.getInstance(dev.leadrouter.salesforce.RestClient.class),
-            injector.getInstance(dev.leadrouter.salesforce.BulkClient.class),
-            log,
-            injector.getInstance(dev.leadrouter.salesforce.ApiBudget.class),
-            injector.getInstance(WriterSettings.class),
-            injector.getInstance(MeterRegistry.class),
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            WriteListener.NONE,
-            standby);
+    BatchWriter fenced = writerWith(log, WriteListener.NONE, standby);
     OwnerUpdate update = OwnerUpdate.of(id, decision, null);
 
     assertThat(fenced.write(List.of(update), BatchWriter.Path.COLLECTIONS))
@@ -251,17 +241,7 @@ class OwnerWriterTest {
             return Map.of();
           }
         };
-    BatchWriter writer =
-        new BatchWriter(
-            injector.getInstance(dev.leadrouter.salesforce.RestClient.class),
-            injector.getInstance(dev.leadrouter.salesforce.BulkClient.class),
-            log,
-            injector.getInstance(dev.leadrouter.salesforce.ApiBudget.class),
-            injector.getInstance(WriterSettings.class),
-            injector.getInstance(MeterRegistry.class),
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            pausedWhileBuilding,
-            epochStillCurrent);
+    BatchWriter writer = writerWith(log, pausedWhileBuilding, epochStillCurrent);
     OwnerUpdate update = OwnerUpdate.of(id, decision, null);
 
     assertThat(writer.write(List.of(update), BatchWriter.Path.COLLECTIONS))
@@ -301,5 +281,19 @@ class OwnerWriterTest {
         .withStatus(status)
         .withHeader("Content-Type", "application/json;charset=UTF-8")
         .withBody(body);
+  }
+
+  /** A writer on this test's org stub and store, with its own listener and fence. */
+  private BatchWriter writerWith(RoutingLog log, WriteListener listener, Fence fence) {
+    return new BatchWriter(
+        injector.getInstance(dev.leadrouter.salesforce.RestClient.class),
+        injector.getInstance(dev.leadrouter.salesforce.BulkClient.class),
+        log,
+        injector.getInstance(dev.leadrouter.salesforce.ApiBudget.class),
+        injector.getInstance(WriterSettings.class),
+        injector.getInstance(MeterRegistry.class),
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        listener,
+        fence);
   }
 }
